@@ -1,0 +1,156 @@
+using System.CommandLine;
+using ResolutionArchive.Data;
+using ResolutionArchive.Data.Import;
+using ResolutionArchive.Parsing;
+using ResolutionArchive.Parsing.Diagnostics;
+using ResolutionArchive.Parsing.Serialization;
+
+namespace ResolutionArchive.Cli;
+
+/// <summary>
+/// The <c>resolution-archive</c> command line (docs/cli.md): <c>parse FILE</c>, <c>validate PATH...</c>,
+/// <c>import PATH... [--db FILE] [--dry-run]</c>. Exit codes: 0 success, 1 an input was invalid or failed to import,
+/// 2 the command line itself was wrong.
+/// </summary>
+public static class CliApplication
+{
+    /// <summary>The database used when <c>--db</c> is not given: <c>archive.sqlite</c> in the working folder.</summary>
+    public const string DefaultDatabase = "archive.sqlite";
+
+    /// <summary>Runs the command line with output to the given writers; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var dbOption = new Option<string>("--db")
+        {
+            Description = "SQLite database file (created and migrated when missing)",
+            DefaultValueFactory = _ => DefaultDatabase,
+            Recursive = true,
+        };
+
+        var parseFile = new Argument<FileInfo>("file") { Description = "a resolution text (UTF-8, .txt or .md)" };
+        var parse = new Command("parse", "Parse one resolution text and print it as one JSON object") { parseFile };
+        parse.SetAction(result => ParseCommand(result.GetValue(parseFile)!, output, error));
+
+        var validatePaths = new Argument<string[]>("paths") { Description = "files or folders", Arity = ArgumentArity.OneOrMore };
+        var validate = new Command("validate", "Check resolution texts without writing anything") { validatePaths };
+        validate.SetAction(result => ValidateCommand(result.GetValue(validatePaths)!, output, error));
+
+        var importPaths = new Argument<string[]>("paths") { Description = "files or folders", Arity = ArgumentArity.OneOrMore };
+        var dryRun = new Option<bool>("--dry-run") { Description = "validate only; write nothing" };
+        var import = new Command("import", "Parse resolution texts and store them in the database, one transaction per file") { importPaths, dryRun };
+        import.SetAction((result, token) => ImportCommand(result.GetValue(importPaths)!, result.GetValue(dbOption)!, result.GetValue(dryRun), output, error, token));
+
+        var root = new RootCommand("ResolutionArchive: parse, validate and import UN resolution texts") { dbOption, parse, validate, import };
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message);
+            }
+
+            return 2;
+        }
+
+        return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    private static int ParseCommand(FileInfo file, TextWriter output, TextWriter error)
+    {
+        if (!file.Exists)
+        {
+            error.WriteLine($"{file}:1: expected a readable file, found none");
+            return 1;
+        }
+
+        var result = ResolutionTextParser.Parse(File.ReadAllBytes(file.FullName), file.ToString());
+        WriteDiagnostics(result.Diagnostics, error);
+        if (result.Resolution is null)
+        {
+            return 1;
+        }
+
+        output.WriteLine(ResolutionJson.Serialize(result.Resolution));
+        return 0;
+    }
+
+    private static int ValidateCommand(string[] paths, TextWriter output, TextWriter error)
+    {
+        var failed = 0;
+        var files = InputFiles.Expand(paths, error, out var missing);
+        foreach (var file in files)
+        {
+            var result = ResolutionTextParser.Parse(File.ReadAllBytes(file), file);
+            WriteDiagnostics(result.Diagnostics, error);
+            if (result.Succeeded)
+            {
+                output.WriteLine($"{file}: valid ({result.Resolution!.Symbol ?? result.Resolution.Number})");
+            }
+            else
+            {
+                failed++;
+            }
+        }
+
+        output.WriteLine($"{files.Count - failed} valid, {failed} invalid");
+        return failed > 0 || missing ? 1 : 0;
+    }
+
+    private static async Task<int> ImportCommand(string[] paths, string db, bool dryRun, TextWriter output, TextWriter error, CancellationToken token)
+    {
+        var files = InputFiles.Expand(paths, error, out var missing);
+        await using var context = ArchiveDatabase.Open(db);
+        var importer = new ResolutionImporter(context);
+        var counts = new Dictionary<ImportStatus, int>();
+        foreach (var file in files)
+        {
+            var outcome = await importer.ImportAsync(ImportSource.FromFile(file), dryRun, token);
+            WriteDiagnostics(outcome.Diagnostics, error);
+            counts[outcome.Status] = counts.GetValueOrDefault(outcome.Status) + 1;
+            output.WriteLine($"{outcome.Status.ToString().ToLowerInvariant()}: {file}{(outcome.Key is null ? "" : $" ({outcome.Key})")}");
+        }
+
+        output.WriteLine(string.Join(", ", Enum.GetValues<ImportStatus>().Where(counts.ContainsKey).Select(s => $"{counts[s]} {s.ToString().ToLowerInvariant()}")) + $" ({files.Count} files, database {Path.GetFullPath(db)})");
+        return counts.ContainsKey(ImportStatus.Failed) || missing ? 1 : 0;
+    }
+
+    private static void WriteDiagnostics(IEnumerable<ParseDiagnostic> diagnostics, TextWriter error)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            error.WriteLine(diagnostic.ToString());
+        }
+    }
+}
+
+/// <summary>Expands the PATH arguments: files as given, folders searched recursively for .txt and .md files.</summary>
+internal static class InputFiles
+{
+    private static readonly string[] Extensions = [".txt", ".md"];
+
+    public static List<string> Expand(IEnumerable<string> paths, TextWriter error, out bool missing)
+    {
+        missing = false;
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                error.WriteLine($"{path}:1: expected a file or a folder, found nothing at that path");
+                missing = true;
+            }
+        }
+
+        return files;
+    }
+}

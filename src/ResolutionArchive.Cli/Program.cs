@@ -1,0 +1,3 @@
+using ResolutionArchive.Cli;
+
+return await CliApplication.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,45 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace ResolutionArchive.Data;
+
+/// <summary>Opening the archive's SQLite file: connection string, options, and migrations.</summary>
+public static class ArchiveDatabase
+{
+    /// <summary>The SQLite connection string for a database file (created when missing).</summary>
+    public static string ConnectionString(string path) =>
+        new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path), Pooling = false }.ToString();
+
+    /// <summary>Configures <paramref name="builder"/> for the file at <paramref name="path"/>.</summary>
+    public static DbContextOptionsBuilder UseArchive(this DbContextOptionsBuilder builder, string path) =>
+        builder.UseSqlite(ConnectionString(path));
+
+    /// <summary>Options for an <see cref="ArchiveDbContext"/> on the file at <paramref name="path"/>.</summary>
+    public static DbContextOptions<ArchiveDbContext> Options(string path) =>
+        new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite(ConnectionString(path)).Options;
+
+    /// <summary>
+    /// Opens the database at <paramref name="path"/>, creating its folder and file when missing, and brings the
+    /// schema up to date with the committed migrations.
+    /// </summary>
+    public static ArchiveDbContext Open(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var context = new ArchiveDbContext(Options(path));
+        context.Database.Migrate();
+        return context;
+    }
+}
+
+/// <summary>Used by <c>dotnet ef</c> at design time only: a database in the working folder.</summary>
+internal sealed class DesignTimeArchiveDbContextFactory : IDesignTimeDbContextFactory<ArchiveDbContext>
+{
+    public ArchiveDbContext CreateDbContext(string[] args) =>
+        new(ArchiveDatabase.Options("design-time.sqlite"));
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using ResolutionArchive.Data.Entities;
+
+namespace ResolutionArchive.Data;
+
+/// <summary>
+/// The archive's database (SQLite through EF Core). The schema is created only by the committed migrations in
+/// <c>Migrations/</c> (<see cref="ArchiveDatabase.Open"/> applies them), never by <c>EnsureCreated</c>. To add a
+/// migration: <c>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --project src/ResolutionArchive.Data</c>.
+/// </summary>
+public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbContext(options)
+{
+    /// <summary>Resolutions and drafts.</summary>
+    public DbSet<ResolutionEntity> Resolutions => Set<ResolutionEntity>();
+
+    /// <summary>Clauses and sub-paragraphs.</summary>
+    public DbSet<ParagraphEntity> Paragraphs => Set<ParagraphEntity>();
+
+    /// <summary>Footnotes.</summary>
+    public DbSet<FootnoteEntity> Footnotes => Set<FootnoteEntity>();
+
+    /// <summary>Recorded votes, one row per state.</summary>
+    public DbSet<VoteEntity> Votes => Set<VoteEntity>();
+
+    /// <summary>Sponsors, one row per state.</summary>
+    public DbSet<SponsorEntity> Sponsors => Set<SponsorEntity>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ArchiveDbContext).Assembly);
+}

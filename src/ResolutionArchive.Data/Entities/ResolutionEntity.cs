@@ -1,0 +1,96 @@
+namespace ResolutionArchive.Data.Entities;
+
+/// <summary>
+/// One resolution or draft (table <c>Resolutions</c>). The scalar columns mirror
+/// <see cref="Parsing.Syntax.ParsedResolution"/>; enums are stored as their names (<c>HRC</c>, <c>Adopted</c>,
+/// <c>Recorded</c>) so the file reads well in any SQLite browser.
+/// </summary>
+public sealed class ResolutionEntity
+{
+    /// <summary>Surrogate key.</summary>
+    public int Id { get; set; }
+
+    /// <summary>
+    /// The permanent key and URL path of the record (unique): the document symbol for an adopted resolution
+    /// (<c>A/HRC/RES/46/13</c>); for a draft <c>{body}/{session}/draft/{8 hex digits of the title's SHA-256}</c>.
+    /// </summary>
+    public required string Key { get; set; }
+
+    /// <summary>UN document symbol; null for a draft.</summary>
+    public string? Symbol { get; set; }
+
+    /// <summary>Number as printed (<c>46/13</c>, <c>43/...</c>).</summary>
+    public required string Number { get; set; }
+
+    /// <summary>Adopting body.</summary>
+    public Parsing.Syntax.Body Body { get; set; }
+
+    /// <summary>Session number.</summary>
+    public int? Session { get; set; }
+
+    /// <summary>Adopted or draft.</summary>
+    public Parsing.Syntax.ResolutionStatus Status { get; set; }
+
+    /// <summary>Title.</summary>
+    public required string Title { get; set; }
+
+    /// <summary>Agenda item as printed.</summary>
+    public string? AgendaItem { get; set; }
+
+    /// <summary>Title of the agenda item.</summary>
+    public string? AgendaTitle { get; set; }
+
+    /// <summary>Adoption date.</summary>
+    public DateOnly? AdoptionDate { get; set; }
+
+    /// <summary>Meeting number.</summary>
+    public int? MeetingNumber { get; set; }
+
+    /// <summary>True for a plenary meeting (全体会议).</summary>
+    public bool MeetingPlenary { get; set; }
+
+    /// <summary>True for a resumed meeting (续会).</summary>
+    public bool MeetingResumed { get; set; }
+
+    /// <summary>The Main Committee whose report carried the draft (第三委员会).</summary>
+    public string? Committee { get; set; }
+
+    /// <summary>Symbol of that report (<c>A/76/462/Add.2</c>).</summary>
+    public string? CommitteeReportSymbol { get; set; }
+
+    /// <summary>Paragraph of the report.</summary>
+    public int? CommitteeReportParagraph { get; set; }
+
+    /// <summary>Adoption mode.</summary>
+    public Parsing.Syntax.VoteMode VoteMode { get; set; }
+
+    /// <summary>Stated votes in favour (recorded votes only).</summary>
+    public int? YesCount { get; set; }
+
+    /// <summary>Stated votes against.</summary>
+    public int? NoCount { get; set; }
+
+    /// <summary>Stated abstentions.</summary>
+    public int? AbstainCount { get; set; }
+
+    /// <summary>Name of the file the record was imported from (as given to the importer).</summary>
+    public required string SourceFile { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the source file's bytes: re-importing the same bytes changes nothing.</summary>
+    public required string SourceSha256 { get; set; }
+
+    /// <summary>When the record was (re)imported, UTC, ISO 8601.</summary>
+    public DateTime ImportedAtUtc { get; set; }
+
+    /// <summary>Preamble clauses, operative paragraphs and their sub-paragraphs.</summary>
+    public List<ParagraphEntity> Paragraphs { get; set; } = [];
+
+    /// <summary>Footnotes.</summary>
+    public List<FootnoteEntity> Footnotes { get; set; } = [];
+
+    /// <summary>The recorded vote, one row per state.</summary>
+    public List<VoteEntity> Votes { get; set; } = [];
+
+    /// <summary>Sponsors, one row per state.</summary>
+    public List<SponsorEntity> Sponsors { get; set; } = [];
+}

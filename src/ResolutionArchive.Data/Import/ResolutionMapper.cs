@@ -1,0 +1,167 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ResolutionArchive.Data.Entities;
+using ResolutionArchive.Parsing.Syntax;
+
+namespace ResolutionArchive.Data.Import;
+
+/// <summary>
+/// Converts between the domain model (<see cref="ParsedResolution"/>) and the rows that store it. The two directions
+/// are exact inverses for every field the tables hold (a test checks it on every seed).
+/// </summary>
+public static class ResolutionMapper
+{
+    private static readonly JsonSerializerOptions EmphasisJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// The permanent key of a record: the symbol when there is one, else
+    /// <c>{body}/{session}/draft/{first 8 hex digits of SHA-256 of the title}</c> — stable across re-imports of the
+    /// same draft, and distinct for two drafts of one session.
+    /// </summary>
+    public static string KeyOf(ParsedResolution resolution)
+    {
+        if (resolution.Symbol is not null)
+        {
+            return resolution.Symbol;
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resolution.Title)))[..8];
+        return $"{resolution.Body}/{resolution.Session}/draft/{hash}";
+    }
+
+    /// <summary>The rows for <paramref name="resolution"/>, ready to insert.</summary>
+    public static ResolutionEntity ToEntity(ParsedResolution resolution, string sourceFile, string sourceSha256, DateTime importedAtUtc)
+    {
+        var entity = new ResolutionEntity
+        {
+            Key = KeyOf(resolution),
+            Symbol = resolution.Symbol,
+            Number = resolution.Number,
+            Body = resolution.Body,
+            Session = resolution.Session,
+            Status = resolution.Status,
+            Title = resolution.Title,
+            AgendaItem = resolution.AgendaItem,
+            AgendaTitle = resolution.AgendaTitle,
+            AdoptionDate = resolution.AdoptionDate,
+            MeetingNumber = resolution.Meeting?.Number,
+            MeetingPlenary = resolution.Meeting?.Plenary ?? false,
+            MeetingResumed = resolution.Meeting?.Resumed ?? false,
+            Committee = resolution.CommitteeReport?.Committee,
+            CommitteeReportSymbol = resolution.CommitteeReport?.Symbol,
+            CommitteeReportParagraph = resolution.CommitteeReport?.Paragraph,
+            VoteMode = resolution.Vote.Mode,
+            YesCount = resolution.Vote.YesCount,
+            NoCount = resolution.Vote.NoCount,
+            AbstainCount = resolution.Vote.AbstainCount,
+            SourceFile = sourceFile,
+            SourceSha256 = sourceSha256,
+            ImportedAtUtc = importedAtUtc,
+        };
+
+        foreach (var clause in resolution.Preamble.Concat(resolution.Operative))
+        {
+            entity.Paragraphs.Add(new ParagraphEntity
+            {
+                Anchor = clause.Id,
+                Kind = clause.Kind == ClauseKind.Preamble ? ParagraphKind.Preamble : ParagraphKind.Operative,
+                Ordinal = entity.Paragraphs.Count,
+                Number = clause.Number,
+                Text = clause.Text,
+                FootnoteMarkers = string.Join(' ', clause.Footnotes),
+                EmphasisJson = JsonSerializer.Serialize(clause.Emphasis, EmphasisJson),
+            });
+            AddPoints(entity, clause.Id, clause.Points);
+        }
+
+        entity.Footnotes.AddRange(resolution.Footnotes.Select((f, i) => new FootnoteEntity
+        {
+            Anchor = f.Id,
+            Marker = f.Marker,
+            Text = f.Text,
+            AttachedTo = f.AttachedTo,
+            Ordinal = i,
+        }));
+        AddVotes(entity, resolution.Vote.Yes, VotePosition.InFavour);
+        AddVotes(entity, resolution.Vote.No, VotePosition.Against);
+        AddVotes(entity, resolution.Vote.Abstain, VotePosition.Abstaining);
+        entity.Sponsors.AddRange(resolution.Sponsors.Select((s, i) => new SponsorEntity { CountryIso3 = s.Country, CouncilMember = s.CouncilMember, Ordinal = i }));
+        return entity;
+    }
+
+    /// <summary>The domain model of a stored record; its children must be loaded.</summary>
+    public static ParsedResolution ToModel(ResolutionEntity entity)
+    {
+        var paragraphs = entity.Paragraphs.OrderBy(p => p.Ordinal).ToList();
+        var children = paragraphs.Where(p => p.ParentAnchor is not null).ToLookup(p => p.ParentAnchor!);
+        var votes = entity.Votes.OrderBy(v => v.Ordinal).ToList();
+        return new ParsedResolution
+        {
+            Symbol = entity.Symbol,
+            Number = entity.Number,
+            Body = entity.Body,
+            Session = entity.Session,
+            Status = entity.Status,
+            Title = entity.Title,
+            AgendaItem = entity.AgendaItem,
+            AgendaTitle = entity.AgendaTitle,
+            AdoptionDate = entity.AdoptionDate,
+            Meeting = entity.MeetingNumber is { } meeting ? new Meeting(meeting, entity.MeetingPlenary, entity.MeetingResumed) : null,
+            CommitteeReport = entity.CommitteeReportSymbol is { } report ? new CommitteeReport(entity.Committee, report, entity.CommitteeReportParagraph) : null,
+            Preamble = paragraphs.Where(p => p.Kind == ParagraphKind.Preamble).Select(p => ToClause(p, ClauseKind.Preamble, children)).ToList(),
+            Operative = paragraphs.Where(p => p.Kind == ParagraphKind.Operative).Select(p => ToClause(p, ClauseKind.Operative, children)).ToList(),
+            Footnotes = entity.Footnotes.OrderBy(f => f.Ordinal).Select(f => new Footnote(f.Anchor, f.Marker, f.Text, f.AttachedTo, 0)).ToList(),
+            Vote = entity.VoteMode switch
+            {
+                VoteMode.Recorded => new Vote(
+                    VoteMode.Recorded,
+                    entity.YesCount,
+                    entity.NoCount,
+                    entity.AbstainCount,
+                    votes.Where(v => v.Position == VotePosition.InFavour).Select(v => v.CountryIso3).ToList(),
+                    votes.Where(v => v.Position == VotePosition.Against).Select(v => v.CountryIso3).ToList(),
+                    votes.Where(v => v.Position == VotePosition.Abstaining).Select(v => v.CountryIso3).ToList()),
+                VoteMode.WithoutVote => Vote.WithoutVote,
+                _ => Vote.NotStated,
+            },
+            Sponsors = entity.Sponsors.OrderBy(s => s.Ordinal).Select(s => new Sponsor(s.CountryIso3, s.CouncilMember)).ToList(),
+        };
+    }
+
+    private static Clause ToClause(ParagraphEntity p, ClauseKind kind, ILookup<string, ParagraphEntity> children) => new(
+        p.Anchor,
+        kind,
+        p.Number,
+        p.Text,
+        Markers(p),
+        JsonSerializer.Deserialize<List<Emphasis>>(p.EmphasisJson, EmphasisJson) ?? [],
+        ToPoints(p.Anchor, children),
+        0);
+
+    private static IReadOnlyList<Point> ToPoints(string parent, ILookup<string, ParagraphEntity> children) =>
+        children[parent].OrderBy(c => c.Ordinal).Select(c => new Point(c.Anchor, c.Number ?? "", c.Text, Markers(c), ToPoints(c.Anchor, children))).ToList();
+
+    private static string[] Markers(ParagraphEntity p) => p.FootnoteMarkers.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static void AddPoints(ResolutionEntity entity, string parent, IReadOnlyList<Point> points)
+    {
+        foreach (var point in points)
+        {
+            entity.Paragraphs.Add(new ParagraphEntity
+            {
+                Anchor = point.Id,
+                Kind = ParagraphKind.SubParagraph,
+                Ordinal = entity.Paragraphs.Count,
+                Number = point.Label,
+                ParentAnchor = parent,
+                Text = point.Text,
+                FootnoteMarkers = string.Join(' ', point.Footnotes),
+            });
+            AddPoints(entity, point.Id, point.Points);
+        }
+    }
+
+    private static void AddVotes(ResolutionEntity entity, IReadOnlyList<string> countries, VotePosition position) =>
+        entity.Votes.AddRange(countries.Select((c, i) => new VoteEntity { CountryIso3 = c, Position = position, Ordinal = entity.Votes.Count + i }));
+}
