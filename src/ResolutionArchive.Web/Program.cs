@@ -1,26 +1,25 @@
+using ResolutionArchive.Data;
+using ResolutionArchive.Web.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
+// Static assets are served from the build's manifest in every environment, so `dotnet run` works from any folder.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorPages();
+builder.Services.AddDbContext<ArchiveDbContext>((services, options) =>
+    options.UseArchive(ArchiveLocation.DatabasePath(services.GetRequiredService<IConfiguration>())));
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
+await ArchiveStartup.PrepareAsync(app.Services, app.Logger);
 
-app.UseHttpsRedirection();
-
+app.UseExceptionHandler("/Error");
+app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseRouting();
-
-app.UseAuthorization();
-
 app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
+app.MapRazorPages().WithStaticAssets();
 
-app.Run();
+await app.RunAsync();
+
+/// <summary>The web application's entry point (public so that tests can host it with WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,0 +1,75 @@
+using ResolutionArchive.Parsing.Countries;
+using ResolutionArchive.Parsing.Syntax;
+
+namespace ResolutionArchive.Web.Infrastructure;
+
+/// <summary>The interface's Chinese labels for the domain's values (UN Chinese terminology).</summary>
+public static class Labels
+{
+    /// <summary>人权理事会 / 大会.</summary>
+    public static string Of(Body body) => body == Body.GA ? "大会" : "人权理事会";
+
+    /// <summary>已通过 / 决议草案.</summary>
+    public static string Of(ResolutionStatus status) => status == ResolutionStatus.Draft ? "决议草案" : "已通过";
+
+    /// <summary>经记录表决 / 未经表决 / 未说明.</summary>
+    public static string Of(VoteMode mode) => mode switch
+    {
+        VoteMode.Recorded => "经记录表决",
+        VoteMode.WithoutVote => "未经表决",
+        _ => "未说明",
+    };
+
+    /// <summary>第 49 次会议, 第 53 次全体会议（续会）.</summary>
+    public static string Of(Meeting meeting) =>
+        $"第 {meeting.Number} 次{(meeting.Plenary ? "全体" : "")}会议{(meeting.Resumed ? "（续会）" : "")}";
+
+    /// <summary>The tally as printed: 26 票赞成、15 票反对、6 票弃权; empty when there was no recorded vote.</summary>
+    public static string Tally(Vote vote) => vote.Mode == VoteMode.Recorded
+        ? $"{vote.YesCount} 票赞成、{vote.NoCount} 票反对、{vote.AbstainCount} 票弃权"
+        : "";
+
+    /// <summary>The official UN Chinese short name of a state, or the code itself when unknown.</summary>
+    public static string CountryName(string iso3) => CountryRegistry.Default.FindByIso3(iso3)?.NameZh ?? iso3;
+
+    /// <summary>The English short name of a state, or the code itself.</summary>
+    public static string CountryNameEn(string iso3) => CountryRegistry.Default.FindByIso3(iso3)?.NameEn ?? iso3;
+
+    /// <summary>A date as 2021 年 3 月 23 日.</summary>
+    public static string Date(DateOnly date) => $"{date.Year} 年 {date.Month} 月 {date.Day} 日";
+}
+
+/// <summary>A run of clause text, emphasised or not, for rendering <see cref="Emphasis"/> as <c>&lt;strong&gt;</c>.</summary>
+/// <param name="Text">The characters of the run (escaped by Razor when rendered).</param>
+/// <param name="Emphasised">True when the source emphasised it.</param>
+public sealed record TextRun(string Text, bool Emphasised)
+{
+    /// <summary>Cuts <paramref name="text"/> at the emphasis spans; overlapping or out-of-range spans are ignored.</summary>
+    public static IReadOnlyList<TextRun> Split(string text, IReadOnlyList<Emphasis> emphasis)
+    {
+        var runs = new List<TextRun>();
+        var at = 0;
+        foreach (var span in emphasis.OrderBy(e => e.Start))
+        {
+            if (span.Start < at || span.Start + span.Length > text.Length || span.Length <= 0)
+            {
+                continue;
+            }
+
+            if (span.Start > at)
+            {
+                runs.Add(new TextRun(text[at..span.Start], false));
+            }
+
+            runs.Add(new TextRun(text.Substring(span.Start, span.Length), true));
+            at = span.Start + span.Length;
+        }
+
+        if (at < text.Length)
+        {
+            runs.Add(new TextRun(text[at..], false));
+        }
+
+        return runs;
+    }
+}
