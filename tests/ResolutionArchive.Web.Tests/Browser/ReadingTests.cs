@@ -1,0 +1,43 @@
+using Microsoft.Playwright;
+
+namespace ResolutionArchive.Web.Tests.Browser;
+
+/// <summary>A reader's path through the site in real Chromium.</summary>
+public sealed class ReadingTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [SkippableFact]
+    public async Task OpensTheHomePageClicksThrough5311AndFollowsAFootnoteMarker()
+    {
+        Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        var page = await fixture.Browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync($"{fixture.BaseUrl}/");
+        (await page.TitleAsync()).Should().Contain("全部决议");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "home.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "A/HRC/RES/53/11", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/resolutions/A/HRC/RES/53/11");
+        (await page.Locator("h1").InnerTextAsync()).Should().Be("53/11 加强人权领域的国际合作");
+
+        await page.Locator("#op20 a.fnref").ClickAsync();
+        page.Url.Should().EndWith("#fn4");
+        var footnote = page.Locator("#fn4");
+        (await footnote.IsVisibleAsync()).Should().BeTrue();
+        (await footnote.InnerTextAsync()).Should().Contain("A/HRC/52/80。");
+        (await footnote.EvaluateAsync<bool>("e => e.matches(':target')")).Should().BeTrue();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "resolution-53-11-footnote.png") });
+
+        await footnote.Locator("a.backref").ClickAsync();
+        page.Url.Should().EndWith("#ref-op20-4");
+        (await page.Locator("#op20").IsVisibleAsync()).Should().BeTrue();
+        errors.Should().BeEmpty();
+    }
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ResolutionArchive.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace ResolutionArchive.Web.Tests.Pages;
+
+/// <summary>
+/// Every page type is checked by the W3C Nu HTML Checker (npm <c>vnu-jar</c>, installed under <c>tests/tools</c> by
+/// <c>.ci/run</c>; Java runs it). Where the checker or Java is missing the test is skipped with that reason, except
+/// under CI (<c>CI=true</c>), where it fails.
+/// </summary>
+public sealed class HtmlValidityTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly ArchiveApplication _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [SkippableFact]
+    public async Task EveryPageTypeIsValidHtmlForTheNuChecker()
+    {
+        var vnu = Path.Combine(BrowserPaths.RepositoryRoot, "tests", "tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+        var missing = !File.Exists(vnu) ? $"the Nu HTML Checker is not installed at {vnu} (npm install --prefix tests/tools; .ci/run does it)" : null;
+        if (missing is not null && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"CI=true but {missing}");
+        }
+
+        Skip.If(missing is not null, missing);
+        var folder = Directory.CreateTempSubdirectory("archive-vnu-").FullName;
+        try
+        {
+            var pages = new[] { "/", "/resolutions/A/HRC/RES/46/13", "/resolutions/A/HRC/RES/53/11", "/resolutions/A/RES/76/159", "/resolutions/A/HRC/RES/37/23", "/no-such-page" }.ToList();
+            var (_, home) = await _app.GetDocumentAsync("/");
+            pages.Add(home.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Single(h => h.Contains("/draft/", StringComparison.Ordinal)));
+            var files = new List<string>();
+            using var client = _app.CreateClient();
+            foreach (var (url, i) in pages.Select((u, i) => (u, i)))
+            {
+                var response = await client.GetAsync(url);
+                var file = Path.Combine(folder, $"page{i}.html");
+                await File.WriteAllTextAsync(file, await response.Content.ReadAsStringAsync());
+                files.Add(file);
+            }
+
+            var start = new ProcessStartInfo("java", ["-jar", vnu, "--format", "json", "--also-check-css", .. files])
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            };
+            using var process = Process.Start(start)!;
+            var json = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+
+            var messages = JsonDocument.Parse(json).RootElement.GetProperty("messages").EnumerateArray()
+                .Where(m => m.GetProperty("type").GetString() == "error" || m.TryGetProperty("subType", out var sub) && sub.GetString() == "warning")
+                .Select(m => $"{pages[files.IndexOf(new Uri(m.GetProperty("url").GetString()!).LocalPath)]}: {m.GetProperty("message").GetString()} {(m.TryGetProperty("extract", out var e) ? e.GetString() : "")}")
+                .ToList();
+            messages.ForEach(output.WriteLine);
+            output.WriteLine($"checked {files.Count} pages");
+            messages.Should().BeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
