@@ -28,14 +28,17 @@ public static class CliApplication
         };
 
         var parseFile = new Argument<FileInfo>("file") { Description = "a resolution text (UTF-8, .txt or .md)" };
+        RejectUnknownOptions(parseFile);
         var parse = new Command("parse", "Parse one resolution text and print it as one JSON object") { parseFile };
         parse.SetAction(result => ParseCommand(result.GetValue(parseFile)!, output, error));
 
         var validatePaths = new Argument<string[]>("paths") { Description = "files or folders", Arity = ArgumentArity.OneOrMore };
+        RejectUnknownOptions(validatePaths);
         var validate = new Command("validate", "Check resolution texts without writing anything") { validatePaths };
         validate.SetAction(result => ValidateCommand(result.GetValue(validatePaths)!, output, error));
 
         var importPaths = new Argument<string[]>("paths") { Description = "files or folders", Arity = ArgumentArity.OneOrMore };
+        RejectUnknownOptions(importPaths);
         var dryRun = new Option<bool>("--dry-run") { Description = "validate only; write nothing" };
         var import = new Command("import", "Parse resolution texts and store them in the database, one transaction per file") { importPaths, dryRun };
         import.SetAction((result, token) => ImportCommand(result.GetValue(importPaths)!, result.GetValue(dbOption)!, result.GetValue(dryRun), output, error, token));
@@ -54,6 +57,24 @@ public static class CliApplication
 
         return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
+
+    /// <summary>
+    /// System.CommandLine hands an unknown option written after a verb (<c>import seeds --bogus</c>) to the verb's
+    /// PATH arguments instead of reporting it, which turned a wrong command line into exit code 1 (or a completed
+    /// import). A value that starts with <c>-</c> and names nothing on disk is therefore reported as an unknown option,
+    /// which makes the command line wrong: exit code 2, nothing run.
+    /// </summary>
+    private static void RejectUnknownOptions(Argument argument) =>
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.StartsWith('-') && !File.Exists(token.Value) && !Directory.Exists(token.Value))
+                {
+                    result.AddError($"Unrecognized option '{token.Value}'.");
+                }
+            }
+        });
 
     private static int ParseCommand(FileInfo file, TextWriter output, TextWriter error)
     {
@@ -99,15 +120,35 @@ public static class CliApplication
     private static async Task<int> ImportCommand(string[] paths, string db, bool dryRun, TextWriter output, TextWriter error, CancellationToken token)
     {
         var files = InputFiles.Expand(paths, error, out var missing);
-        await using var context = ArchiveDatabase.Open(db);
-        var importer = new ResolutionImporter(context);
+        // The database is opened (created, migrated) only when the first valid file needs storing: a run in which every
+        // file fails, and a dry run, leave the database file exactly as it was, or absent.
+        ArchiveDbContext? context = null;
         var counts = new Dictionary<ImportStatus, int>();
-        foreach (var file in files)
+        try
         {
-            var outcome = await importer.ImportAsync(ImportSource.FromFile(file), dryRun, token);
-            WriteDiagnostics(outcome.Diagnostics, error);
-            counts[outcome.Status] = counts.GetValueOrDefault(outcome.Status) + 1;
-            output.WriteLine($"{outcome.Status.ToString().ToLowerInvariant()}: {file}{(outcome.Key is null ? "" : $" ({outcome.Key})")}");
+            foreach (var file in files)
+            {
+                var source = ImportSource.FromFile(file);
+                var parsed = ResolutionTextParser.Parse(source.Bytes, source.Name);
+                if (parsed.Succeeded && !dryRun)
+                {
+                    context ??= ArchiveDatabase.Open(db);
+                }
+
+                var outcome = context is null
+                    ? new ImportOutcome(file, parsed.Succeeded ? ImportStatus.Valid : ImportStatus.Failed, parsed.Resolution is { } r ? ResolutionMapper.KeyOf(r) : null, parsed.Diagnostics)
+                    : await new ResolutionImporter(context).ImportAsync(source, parsed, dryRun, token);
+                WriteDiagnostics(outcome.Diagnostics, error);
+                counts[outcome.Status] = counts.GetValueOrDefault(outcome.Status) + 1;
+                output.WriteLine($"{outcome.Status.ToString().ToLowerInvariant()}: {file}{(outcome.Key is null ? "" : $" ({outcome.Key})")}");
+            }
+        }
+        finally
+        {
+            if (context is not null)
+            {
+                await context.DisposeAsync();
+            }
         }
 
         output.WriteLine(string.Join(", ", Enum.GetValues<ImportStatus>().Where(counts.ContainsKey).Select(s => $"{counts[s]} {s.ToString().ToLowerInvariant()}")) + $" ({files.Count} files, database {Path.GetFullPath(db)})");

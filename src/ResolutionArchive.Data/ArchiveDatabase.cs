@@ -21,7 +21,7 @@ public static class ArchiveDatabase
 
     /// <summary>
     /// Opens the database at <paramref name="path"/>, creating its folder and file when missing, and brings the
-    /// schema up to date with the committed migrations.
+    /// schema up to date with the committed migrations. A file that is already up to date is not written to.
     /// </summary>
     public static ArchiveDbContext Open(string path)
     {
@@ -32,7 +32,12 @@ public static class ArchiveDatabase
         }
 
         var context = new ArchiveDbContext(Options(path));
-        context.Database.Migrate();
+        // Migrate() takes a lock by writing to the file even when nothing is pending; an up-to-date archive is only read.
+        if (!File.Exists(path) || context.Database.GetPendingMigrations().Any())
+        {
+            context.Database.Migrate();
+        }
+
         return context;
     }
 }

@@ -50,9 +50,16 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     /// <summary>Parses and, unless <paramref name="dryRun"/>, stores one file.</summary>
-    public async Task<ImportOutcome> ImportAsync(ImportSource source, bool dryRun = false, CancellationToken cancellationToken = default)
+    public Task<ImportOutcome> ImportAsync(ImportSource source, bool dryRun = false, CancellationToken cancellationToken = default) =>
+        ImportAsync(source, ResolutionTextParser.Parse(source.Bytes, source.Name), dryRun, cancellationToken);
+
+    /// <summary>
+    /// Stores one file that the caller has already parsed into <paramref name="result"/> (so that a caller can decide
+    /// whether to open a database at all before anything needs storing).
+    /// </summary>
+    public async Task<ImportOutcome> ImportAsync(ImportSource source, ParseResult result, bool dryRun = false, CancellationToken cancellationToken = default)
     {
-        var result = ResolutionTextParser.Parse(source.Bytes, source.Name);
+        ArgumentNullException.ThrowIfNull(result);
         if (result.Resolution is not { } resolution)
         {
             return new ImportOutcome(source.Name, ImportStatus.Failed, null, result.Diagnostics);
@@ -85,7 +92,7 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
             await transaction.CommitAsync(cancellationToken);
             return new ImportOutcome(source.Name, existing is null ? ImportStatus.Imported : ImportStatus.Replaced, key, result.Diagnostics);
         }
-        catch (DbUpdateException ex)
+        catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {
             await transaction.RollbackAsync(CancellationToken.None);
             var diagnostic = new ParseDiagnostic(source.Name, 1, $"expected to store the record, but the database refused it: {ex.InnerException?.Message ?? ex.Message}");
