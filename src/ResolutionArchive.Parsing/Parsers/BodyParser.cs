@@ -192,7 +192,9 @@ internal static class BodyParser
 
         if (body.Vote is { Closed: false })
         {
-            diagnostics.Add(new ParseDiagnostic(file, lines.Count + 1, $"expected ']' closing the adoption statement that starts at line {body.Vote.Line}, found the end of the text"));
+            // "the end of the text" is the line after the file's last line: these lines start after the enacting
+            // formula, so their count is not a line number (an open statement implies at least one line here)
+            diagnostics.Add(new ParseDiagnostic(file, lines[^1].Number + 1, $"expected ']' closing the adoption statement that starts at line {body.Vote.Line}, found the end of the text"));
         }
 
         return body;

@@ -5,7 +5,9 @@ namespace ResolutionArchive.Parsing.Parsers;
 /// <summary>
 /// The line patterns of the seed-style layouts, each named after the section of <c>docs/input-formats.md</c> that
 /// describes it. Patterns marked "compact" are matched against the line with all white space removed
-/// (<see cref="Compact"/>), because the layouts print 2021 年 3 月 and 2021年3月 alike.
+/// (<see cref="Compact"/>), because the layouts print 2021 年 3 月 and 2021年3月 alike. Digits are ASCII <c>[0-9]</c>,
+/// never <c>\d</c>: .NET's <c>\d</c> also matches full-width and other Unicode digits (４９), which
+/// <see cref="int.Parse(string, IFormatProvider)"/> then rejects with an exception instead of a diagnostic.
 /// </summary>
 internal static partial class Patterns
 {
@@ -26,7 +28,7 @@ internal static partial class Patterns
     public static partial Regex Session();
 
     /// <summary>§2.2 (compact) the session's dates: 2021年2月22日至3月24日.</summary>
-    [GeneratedRegex(@"^\d{4}年\d{1,2}月\d{1,2}日至(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日$")]
+    [GeneratedRegex(@"^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日至(?:[0-9]{4}年)?(?:[0-9]{1,2}月)?[0-9]{1,2}日$")]
     public static partial Regex SessionDates();
 
     /// <summary>§2.3 agenda item: 议程项目3, 议程项目 74 (b).</summary>
@@ -34,7 +36,7 @@ internal static partial class Patterns
     public static partial Regex AgendaItem();
 
     /// <summary>§2.4 (compact) adoption heading: 人权理事会2021年3月23日通过的决议, 2021年12月16日大会决议.</summary>
-    [GeneratedRegex(@"^(?:人权理事会|大会)?(?<y>\d{4})年(?<m>\d{1,2})月(?<d>\d{1,2})日(?:大会)?(?:通过的)?决议$")]
+    [GeneratedRegex(@"^(?:人权理事会|大会)?(?<y>[0-9]{4})年(?<m>[0-9]{1,2})月(?<d>[0-9]{1,2})日(?:大会)?(?:通过的)?决议$")]
     public static partial Regex AdoptionHeading();
 
     /// <summary>§2.5 (compact) the word that marks a draft: 决议草案.</summary>
@@ -42,11 +44,11 @@ internal static partial class Patterns
     public static partial Regex DraftMarker();
 
     /// <summary>§2.6 number and title: 46/13. 标题, 43/... 标题, S-28/1. 标题.</summary>
-    [GeneratedRegex(@"^(?<num>(?:S-)?\d{1,3}/(?:\d{1,4}|\.{3}|…))\.?\s*(?<title>\S.*)$")]
+    [GeneratedRegex(@"^(?<num>(?:S-)?[0-9]{1,3}/(?:[0-9]{1,4}|\.{3}|…))\.?\s*(?<title>\S.*)$")]
     public static partial Regex NumberAndTitle();
 
     /// <summary>§2.8 (compact, after markdown is removed) committee report: [根据第三委员会的报告(A/76/462/Add.2，第114段)通过].</summary>
-    [GeneratedRegex(@"^\[根据(?<committee>[^(（\[]*?委员会)的报告[(（](?<symbol>[A-Z][^，,()（）]*(?:\([^()]*\))?[^，,()（）]*)(?:[，,]第(?<para>\d+)段)?[)）]通过\]$")]
+    [GeneratedRegex(@"^\[根据(?<committee>[^(（\[]*?委员会)的报告[(（](?<symbol>[A-Z][^，,()（）]*(?:\([^()]*\))?[^，,()（）]*)(?:[，,]第(?<para>[0-9]{1,6})段)?[)）]通过\]$")]
     public static partial Regex CommitteeReport();
 
     /// <summary>§1.2 masthead lines in Latin script (Distr.: General, 31 March 2021, Original: English).</summary>
@@ -58,7 +60,7 @@ internal static partial class Patterns
     public static partial Regex EnactingFormula();
 
     /// <summary>§3.3 an operative paragraph: <c>1. 吁请…</c>, <c>12.  决定…</c>.</summary>
-    [GeneratedRegex(@"^(?<n>\d{1,3})\.(?!\d)\s*(?<text>\S.*)$")]
+    [GeneratedRegex(@"^(?<n>[0-9]{1,3})\.(?![0-9])\s*(?<text>\S.*)$")]
     public static partial Regex OperativeParagraph();
 
     /// <summary>§3.5 a sub-paragraph: <c>(a) …</c>, <c>(ii) …</c>, full-width brackets too.</summary>
@@ -74,11 +76,11 @@ internal static partial class Patterns
     public static partial Regex StarFootnote();
 
     /// <summary>§4.1 (compact) the date at the foot: 2021年3月23日.</summary>
-    [GeneratedRegex(@"^(?<y>\d{4})年(?<m>\d{1,2})月(?<d>\d{1,2})日$")]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})年(?<m>[0-9]{1,2})月(?<d>[0-9]{1,2})日$")]
     public static partial Regex FootDate();
 
     /// <summary>§4.2 (compact) the meeting: 第49次会议, 第53次全体会议, 第48次全体会议(续会).</summary>
-    [GeneratedRegex(@"^第(?<n>\d{1,4})次(?<plenary>全体)?会议(?<resumed>[(（]续会[)）])?$")]
+    [GeneratedRegex(@"^第(?<n>[0-9]{1,4})次(?<plenary>全体)?会议(?<resumed>[(（]续会[)）])?$")]
     public static partial Regex Meeting();
 
     /// <summary>§4.3 (compact) the opening of the adoption statement: [经记录表决…, [未经表决获得通过。].</summary>
@@ -90,18 +92,18 @@ internal static partial class Patterns
     public static partial Regex VoteLabel();
 
     /// <summary>§4.3 (compact) 26票赞成 / 28票对1票 (first number in favour).</summary>
-    [GeneratedRegex(@"(?<n>\d+)票(?:赞成|对)")]
+    [GeneratedRegex(@"(?<n>[0-9]+)票(?:赞成|对)")]
     public static partial Regex YesCount();
 
     /// <summary>§4.3 (compact) 15票反对 / 28票对1票 (second number against).</summary>
-    [GeneratedRegex(@"(?:(?<n>\d+)票反对|票对(?<n>\d+)票)")]
+    [GeneratedRegex(@"(?:(?<n>[0-9]+)票反对|票对(?<n>[0-9]+)票)")]
     public static partial Regex NoCount();
 
     /// <summary>§4.3 (compact) 6票弃权.</summary>
-    [GeneratedRegex(@"(?<n>\d+)票弃权")]
+    [GeneratedRegex(@"(?<n>[0-9]+)票弃权")]
     public static partial Regex AbstainCount();
 
     /// <summary>§1.4 page furniture of the PDF layout: job numbers (GE.21-03912) and lone page numbers.</summary>
-    [GeneratedRegex(@"^(?:GE\.\d{2}-\d{4,6}(?:\s*\([A-Z]\))?|\d{1,3}|\d{2}-\d{5})$")]
+    [GeneratedRegex(@"^(?:GE\.[0-9]{2}-[0-9]{4,6}(?:\s*\([A-Z]\))?|[0-9]{1,3}|[0-9]{2}-[0-9]{5})$")]
     public static partial Regex PageFurniture();
 }

@@ -28,9 +28,9 @@ internal static class VoteBuilder
             return Vote.NotStated;
         }
 
-        var yesCount = Count(Patterns.YesCount(), statement);
-        var noCount = Count(Patterns.NoCount(), statement);
-        var abstainCount = Count(Patterns.AbstainCount(), statement) ?? 0; // §4.3: no 票弃权 means none abstained
+        var yesCount = Count(Patterns.YesCount(), statement, raw, file, diagnostics);
+        var noCount = Count(Patterns.NoCount(), statement, raw, file, diagnostics);
+        var abstainCount = Count(Patterns.AbstainCount(), statement, raw, file, diagnostics) ?? 0; // §4.3: no 票弃权 means none abstained
         if (yesCount is null || noCount is null)
         {
             diagnostics.Add(new ParseDiagnostic(file, raw.Line, $"expected the counts of a recorded vote (such as 以 26 票赞成、15 票反对、6 票弃权 or 以 28 票对 1 票), found [{statement}"));
@@ -71,9 +71,24 @@ internal static class VoteBuilder
         }
     }
 
-    private static int? Count(Regex pattern, string statement)
+    /// <summary>
+    /// The count the pattern finds, or null when there is none. A count too large for an <see cref="int"/> is an error
+    /// here (not an exception, and not "none": 票弃权 without a count would otherwise read as 0).
+    /// </summary>
+    private static int? Count(Regex pattern, string statement, RawVote raw, string file, List<ParseDiagnostic> diagnostics)
     {
         var match = pattern.Match(statement);
-        return match.Success ? int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture) : null;
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        if (int.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            return count;
+        }
+
+        diagnostics.Add(new ParseDiagnostic(file, raw.Line, $"expected a number of votes, found {match.Groups["n"].Value}"));
+        return null;
     }
 }
