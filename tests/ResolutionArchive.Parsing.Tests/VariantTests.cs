@@ -259,4 +259,16 @@ public class VariantTests
     [InlineData(new[] { "  多个   空格 ", "", "  下一行" }, "多个 空格下一行")]
     public void JoinsTheLinesOfAParagraphWithASpaceOnlyBetweenLatinLettersOrDigits(string[] lines, string expected) =>
         TextJoiner.Join(lines).Should().Be(expected);
+
+    [Theory]
+    [InlineData("和*《宪章》*，", "和《宪章》，", "《宪章》")]
+    [InlineData("**“重申”**各国", "“重申”各国", "“重申”")]
+    [InlineData("**重申**通过", "重申通过", "重申")]
+    public void ReadsEmphasisNextToChinesePunctuation(string markdown, string text, string emphasised)
+    {
+        var (plain, emphasis) = InlineText.ToPlainText(markdown);
+
+        plain.Should().Be(text);
+        emphasis.Should().ContainSingle().Which.Text.Should().Be(emphasised);
+    }
 }

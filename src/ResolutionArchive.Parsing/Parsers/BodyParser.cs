@@ -47,7 +47,7 @@ internal sealed class RawVote(int line)
 
     public List<string> Statement { get; } = [];
 
-    public Dictionary<string, (int Line, List<string> Lines)> Lists { get; } = [];
+    public Dictionary<string, (int Line, List<SourceLine> Lines)> Lists { get; } = [];
 
     public bool Closed { get; set; }
 
@@ -274,10 +274,10 @@ internal static class BodyParser
 
         if (Patterns.VoteLabel().Match(text) is { Success: true } label)
         {
-            var lines = new List<string>();
+            var lines = new List<SourceLine>();
             if (label.Groups["rest"].Value.Length > 0)
             {
-                lines.Add(label.Groups["rest"].Value);
+                lines.Add(new SourceLine(line.Number, label.Groups["rest"].Value));
             }
 
             vote.Lists[label.Groups["label"].Value] = (line.Number, lines);
@@ -291,7 +291,7 @@ internal static class BodyParser
         }
         else
         {
-            vote.Lists[vote.CurrentList].Lines.Add(text);
+            vote.Lists[vote.CurrentList].Lines.Add(new SourceLine(line.Number, text));
         }
     }
 

@@ -10,7 +10,7 @@ namespace ResolutionArchive.Parsing.Parsers;
 
 /// <summary>
 /// Reduces the markdown inline syntax of a paragraph to plain text (input-formats §3.2), with Markdig's CommonMark
-/// inline parser: emphasis (<c>**重申**</c>) is removed and kept as <see cref="Emphasis"/> spans, a link
+/// inline parser with its CJK-friendly emphasis rule: emphasis (<c>**重申**</c>) is removed and kept as <see cref="Emphasis"/> spans, a link
 /// (<c>[A/HRC/52/80](#)</c>) keeps its text, backslash escapes (<c>\(</c>) are resolved. Nothing else is interpreted:
 /// block syntax, raw HTML, entities and code spans stay literal text, so a <c>&lt;script&gt;</c> in a clause is kept as
 /// the characters it is.
@@ -91,7 +91,8 @@ internal static class InlineText
 
     private static MarkdownPipeline BuildPipeline()
     {
-        var builder = new MarkdownPipelineBuilder();
+        // CJK-friendly emphasis: *《宪章》* next to Chinese punctuation is emphasis too (plain CommonMark refuses it)
+        var builder = new MarkdownPipelineBuilder().UseCjkFriendlyEmphasis();
         builder.BlockParsers.RemoveAll(p => p is not ParagraphBlockParser);
         builder.InlineParsers.RemoveAll(p => p is not (EmphasisInlineParser or LinkInlineParser or EscapeInlineParser or LineBreakInlineParser or LiteralInlineParser));
         return builder.Build();

@@ -46,11 +46,11 @@ internal static class VoteBuilder
         IReadOnlyList<string> List(string label, string english, int count)
         {
             var line = raw.Lists.TryGetValue(label, out var printed) ? printed.Line : raw.Line;
-            var text = printed.Lines is null ? "" : string.Concat(printed.Lines);
-            var (countries, unknown) = CountryListParser.Parse(text, registry);
+            var lines = printed.Lines ?? [];
+            var (countries, unknown) = CountryListParser.Parse(string.Concat(lines.Select(l => l.Raw)), registry);
             foreach (var name in unknown)
             {
-                diagnostics.Add(new ParseDiagnostic(file, line, $"expected UN member or observer state names in the list {label}： ({english}), found an unknown name: {name}"));
+                diagnostics.Add(new ParseDiagnostic(file, LineOf(name, lines, line), $"expected UN member or observer state names in the list {label}： ({english}), found an unknown name: {name}"));
             }
 
             var codes = countries.Select(c => c.Country.Iso3).ToList();
@@ -75,6 +75,25 @@ internal static class VoteBuilder
     /// The count the pattern finds, or null when there is none. A count too large for an <see cref="int"/> is an error
     /// here (not an exception, and not "none": 票弃权 without a count would otherwise read as 0).
     /// </summary>
+    /// <summary>
+    /// The source line where <paramref name="name"/> (white space removed, as the list parser reports it) starts:
+    /// the lines are compacted and concatenated, and the name's first character is traced back to its line.
+    /// </summary>
+    private static int LineOf(string name, IReadOnlyList<SourceLine> lines, int fallback)
+    {
+        var compact = new System.Text.StringBuilder();
+        var lineAt = new List<int>();
+        foreach (var line in lines)
+        {
+            var part = Countries.CountryRegistry.NormalizeName(line.Raw);
+            compact.Append(part);
+            lineAt.AddRange(Enumerable.Repeat(line.Number, part.Length));
+        }
+
+        var at = compact.ToString().IndexOf(name, StringComparison.Ordinal);
+        return at >= 0 ? lineAt[at] : fallback;
+    }
+
     private static int? Count(Regex pattern, string statement, RawVote raw, string file, List<ParseDiagnostic> diagnostics)
     {
         var match = pattern.Match(statement);
