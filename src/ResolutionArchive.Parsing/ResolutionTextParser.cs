@@ -85,14 +85,16 @@ public static class ResolutionTextParser
 
         var isDraft = header.DraftMarker || (header.Number?.EndsWith("...", StringComparison.Ordinal) ?? false);
         var sponsors = SponsorBuilder.Build(header, registry, file, diagnostics);
-        var title = header.Title ?? "";
+        // §5.2: a title whose plain text ends in * carries the * note (emphasis markup such as 示例*决议* does not count)
+        var title = InlineText.ToPlainText(header.Title ?? "").Text;
         var titleStarred = title.EndsWith('*');
         if (titleStarred)
         {
             title = title.TrimEnd('*').TrimEnd();
         }
 
-        var footnotes = FootnoteBuilder.Build(body.Footnotes, clauses, sponsors.Starred, titleStarred, file, diagnostics);
+        var starLine = sponsors.Starred ? header.SponsorLine : header.TitleLine;
+        var footnotes = FootnoteBuilder.Build(body.Footnotes, clauses, sponsors.Starred, titleStarred, starLine, file, diagnostics);
         var vote = body.Vote is null ? Vote.NotStated : VoteBuilder.Build(body.Vote, registry, file, diagnostics);
 
         var adoptionDate = header.AdoptionDate ?? body.FootDate;
@@ -122,7 +124,7 @@ public static class ResolutionTextParser
             Number = number,
             Symbol = isDraft ? null : SymbolOf(formulaBody, number),
             Status = isDraft ? ResolutionStatus.Draft : ResolutionStatus.Adopted,
-            Title = InlineText.ToPlainText(title).Text,
+            Title = title,
             AdoptionDate = isDraft ? null : adoptionDate,
             Meeting = body.Meeting,
             CommitteeReport = header.CommitteeReport,

@@ -283,4 +283,24 @@ public class ValidationTests
 
         result.Diagnostics.Should().OnlyContain(d => d.File == "some/dir/x.md" && d.ToString().StartsWith("some/dir/x.md:", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ReportsAMissingStarNoteAtTheSponsorLine()
+    {
+        var text = TestInput.SeedText("001").ReplaceOnce("* 非人权理事会成员国。\n", "");
+
+        var error = SingleError(TestInput.Parse(text, File));
+
+        error.ToString().Should().Be("bad.txt:16: expected a footnote * for the marker in the sponsor list, found none");
+    }
+
+    [Fact]
+    public void ReportsInvalidUtf8AtItsLineWhenTheLinesEndWithCarriageReturnsAlone()
+    {
+        var bytes = Encoding.UTF8.GetBytes("人权理事会\r\r第四十六届会议\r").Concat(new byte[] { 0xFF, 0xFE, (byte)'\r' }).ToArray();
+
+        var error = SingleError(ResolutionTextParser.Parse(bytes, File));
+
+        error.ToString().Should().Be("bad.txt:4: expected UTF-8 text, found bytes that are not valid UTF-8");
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using ResolutionArchive.Parsing.Countries;
+using ResolutionArchive.Parsing.Diagnostics;
 using ResolutionArchive.Parsing.Parsers;
 using ResolutionArchive.Parsing.Serialization;
 using ResolutionArchive.Parsing.Syntax;
@@ -270,5 +271,37 @@ public class VariantTests
 
         plain.Should().Be(text);
         emphasis.Should().ContainSingle().Which.Text.Should().Be(emphasised);
+    }
+
+    [Fact]
+    public void PassesOverAPageBreakInsideAVoteList()
+    {
+        // seed 002's list against, broken by a page: job number, page number and a footnote between two names
+        var text = TestInput.SeedText("002").ReplaceOnce("卢森堡、黑", "卢森堡、\n\nGE.23-14012(C)\n\n7\n\n⁶ 页脚注。\n\n黑")
+            .ReplaceOnce("33. 请高级专员编写", "33. 请高级专员⁶编写");
+
+        var resolution = Parsed(text);
+
+        resolution.Vote.No.Should().HaveCount(13).And.Contain("MNE");
+        resolution.Footnotes.Should().Contain(f => f.Marker == "6" && f.Text == "页脚注。" && f.AttachedTo == "op33");
+    }
+
+    [Fact]
+    public void ReadsATitleEndingInEmphasisAsATitleWithoutTheStarNote()
+    {
+        var resolution = Parsed(TestInput.SeedText("000").ReplaceOnce("46/13. 在人权领域促进合作共赢", "46/13. 在人权领域促进*合作共赢*"));
+
+        resolution.Title.Should().Be("在人权领域促进合作共赢");
+        resolution.Footnotes.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void WarnsAboutAHeadingLineItCannotPlaceEvenBesideASponsorList()
+    {
+        var result = TestInput.Parse(TestInput.SeedText("001").ReplaceOnce("决议草案\n", "决议草案\n\n某一无法识别的标题行\n"));
+
+        result.Succeeded.Should().BeTrue();
+        result.Diagnostics.Should().ContainSingle(d => d.Severity == DiagnosticSeverity.Warning)
+            .Which.ToString().Should().Be("test.txt:19: warning: heading line not recognised, passed over: 某一无法识别的标题行");
     }
 }

@@ -260,9 +260,21 @@ internal static class BodyParser
     /// <summary>§4.3–§4.4: the statement, then lists under 赞成：/反对：/弃权：; a line ending in ] closes it.</summary>
     private static void ReadVoteLine(RawVote vote, string text, SourceLine line, RawBody body)
     {
+        // a page break can fall inside the lists: its furniture (§1.4) and footnotes (§5) are not names
+        if (Patterns.PageFurniture().IsMatch(text))
+        {
+            return;
+        }
+
         if (Patterns.NumberedFootnote().Match(text) is { Success: true } footnote)
         {
             body.Footnotes.Add(new RawFootnote(FootnoteMarkers.ToAscii(footnote.Groups["marker"].Value), footnote.Groups["text"].Value, line.Number));
+            return;
+        }
+
+        if (Patterns.StarFootnote().Match(text) is { Success: true } star)
+        {
+            body.Footnotes.Add(new RawFootnote("*", star.Groups["text"].Value, line.Number));
             return;
         }
 

@@ -22,6 +22,7 @@ internal static class FootnoteBuilder
         IReadOnlyList<Clause> clauses,
         bool sponsorsStarred,
         bool titleStarred,
+        int starLine,
         string file,
         List<ParseDiagnostic> diagnostics)
     {
@@ -29,7 +30,7 @@ internal static class FootnoteBuilder
         var citations = new List<(string Marker, string Target, int Line)>();
         if (sponsorsStarred || titleStarred)
         {
-            citations.Add(("*", sponsorsStarred ? SponsorsTarget : TitleTarget, 0));
+            citations.Add(("*", sponsorsStarred ? SponsorsTarget : TitleTarget, starLine));
         }
 
         foreach (var clause in clauses)

@@ -130,7 +130,7 @@ internal static class HeaderParser
 
             if (titleOpen)
             {
-                header.Title += text; // §2.6: a title wrapped onto the next line
+                header.Title = TextJoiner.Join([header.Title!, text]); // §2.6: a title wrapped onto the next line (§3.1 joining)
                 continue;
             }
 
@@ -148,12 +148,10 @@ internal static class HeaderParser
             header.AgendaTitle = TextJoiner.Join(agendaTitle);
         }
 
-        if (header.SponsorList is null)
+        // whatever no rule placed (the sponsor lines were taken out of pending) is reported, never dropped silently
+        foreach (var line in pending)
         {
-            foreach (var line in pending)
-            {
-                diagnostics.Add(new ParseDiagnostic(file, line.Number, $"heading line not recognised, passed over: {line.Text}", DiagnosticSeverity.Warning));
-            }
+            diagnostics.Add(new ParseDiagnostic(file, line.Number, $"heading line not recognised, passed over: {line.Text}", DiagnosticSeverity.Warning));
         }
 
         return header;

@@ -46,9 +46,9 @@ internal static class SourceText
         {
             text = StrictUtf8.GetString(bytes);
         }
-        catch (DecoderFallbackException ex)
+        catch (DecoderFallbackException)
         {
-            var line = ex.Index >= 0 ? LineOf(bytes, FirstInvalidByte(bytes)) : 1;
+            var line = LineOf(bytes, FirstInvalidByte(bytes));
             diagnostics.Add(new ParseDiagnostic(file, line, "expected UTF-8 text, found bytes that are not valid UTF-8"));
             return null;
         }
@@ -95,7 +95,8 @@ internal static class SourceText
         var line = 1;
         for (var i = 0; i < offset && i < bytes.Length; i++)
         {
-            if (bytes[i] == (byte)'\n')
+            // LF, CRLF and a lone CR each end a line (§1.1)
+            if (bytes[i] == (byte)'\n' || (bytes[i] == (byte)'\r' && (i + 1 >= bytes.Length || bytes[i + 1] != (byte)'\n')))
             {
                 line++;
             }
@@ -104,25 +105,11 @@ internal static class SourceText
         return line;
     }
 
+    /// <summary>Offset of the first byte that does not begin a valid UTF-8 sequence.</summary>
     private static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
     {
-        var decoder = new UTF8Encoding(false, true);
-        for (var end = 0; end < bytes.Length;)
-        {
-            var lineEnd = bytes[end..].IndexOf((byte)'\n');
-            var next = lineEnd < 0 ? bytes.Length : end + lineEnd + 1;
-            try
-            {
-                decoder.GetCharCount(bytes[end..next]);
-            }
-            catch (DecoderFallbackException)
-            {
-                return end;
-            }
-
-            end = next;
-        }
-
-        return 0;
+        var buffer = new char[bytes.Length];
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, buffer, out var read, out _, replaceInvalidSequences: false);
+        return status == System.Buffers.OperationStatus.Done ? 0 : read;
     }
 }
