@@ -22,8 +22,20 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     /// <summary>Recorded votes, one row per state.</summary>
     public DbSet<VoteEntity> Votes => Set<VoteEntity>();
 
-    /// <summary>Sponsors, one row per state.</summary>
+    /// <summary>Sponsors.</summary>
     public DbSet<SponsorEntity> Sponsors => Set<SponsorEntity>();
+
+    /// <summary>Parts of resolutions in several parts.</summary>
+    public DbSet<PartEntity> Parts => Set<PartEntity>();
+
+    /// <summary>Annexes.</summary>
+    public DbSet<AnnexEntity> Annexes => Set<AnnexEntity>();
+
+    /// <summary>Which source supplied each field of a record.</summary>
+    public DbSet<FieldSourceEntity> FieldSources => Set<FieldSourceEntity>();
+
+    /// <summary>Every imported source file, kept whole.</summary>
+    public DbSet<SourceEntity> Sources => Set<SourceEntity>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

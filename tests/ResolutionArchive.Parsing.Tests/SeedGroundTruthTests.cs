@@ -95,9 +95,9 @@ public class SeedGroundTruthTests
         r.AdoptionDate.Should().BeNull();
         r.Meeting.Should().BeNull();
         r.Sponsors.Should().Equal(
-            new Sponsor("BLR", false), new Sponsor("BDI", false), new Sponsor("CHN", false), new Sponsor("CUB", false),
-            new Sponsor("IRN", false), new Sponsor("MYS", false), new Sponsor("MMR", false), new Sponsor("PAK", true),
-            new Sponsor("RUS", false), new Sponsor("THA", false), new Sponsor("VEN", true), new Sponsor("YEM", false));
+            new Sponsor("BLR", false, "白俄罗斯"), new Sponsor("BDI", false, "布隆迪"), new Sponsor("CHN", false, "中国"), new Sponsor("CUB", false, "古巴"),
+            new Sponsor("IRN", false, "伊朗伊斯兰共和国"), new Sponsor("MYS", false, "马来西亚"), new Sponsor("MMR", false, "缅甸"), new Sponsor("PAK", true, "巴基斯坦"),
+            new Sponsor("RUS", false, "俄罗斯联邦"), new Sponsor("THA", false, "泰国"), new Sponsor("VEN", true, "委内瑞拉玻利瓦尔共和国"), new Sponsor("YEM", false, "也门"));
         r.Footnotes.Select(f => (f.Id, f.Marker, f.AttachedTo, f.Text)).Should().Equal(
             ("fn-star", "*", "sponsors", "非人权理事会成员国。"),
             ("fn1", "1", "op5", "A/HRC/43/31。"));

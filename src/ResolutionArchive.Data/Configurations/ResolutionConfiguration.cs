@@ -21,6 +21,9 @@ internal sealed class ResolutionConfiguration : IEntityTypeConfiguration<Resolut
         builder.HasMany(r => r.Footnotes).WithOne().HasForeignKey(f => f.ResolutionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Votes).WithOne().HasForeignKey(v => v.ResolutionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Sponsors).WithOne().HasForeignKey(s => s.ResolutionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Parts).WithOne().HasForeignKey(p => p.ResolutionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Annexes).WithOne().HasForeignKey(a => a.ResolutionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.FieldSources).WithOne().HasForeignKey(f => f.ResolutionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -58,14 +61,56 @@ internal sealed class VoteConfiguration : IEntityTypeConfiguration<VoteEntity>
     }
 }
 
-/// <summary>Table <c>Sponsors</c>: key (resolution, country).</summary>
+/// <summary>Table <c>Sponsors</c>: key (resolution, position); indexed by country.</summary>
 internal sealed class SponsorConfiguration : IEntityTypeConfiguration<SponsorEntity>
 {
     public void Configure(EntityTypeBuilder<SponsorEntity> builder)
     {
         builder.ToTable("Sponsors");
-        builder.HasKey(s => new { s.ResolutionId, s.CountryIso3 });
+        builder.HasKey(s => new { s.ResolutionId, s.Ordinal });
         builder.HasIndex(s => s.CountryIso3);
         builder.Property(s => s.CountryIso3).HasMaxLength(3);
+    }
+}
+
+/// <summary>Table <c>Parts</c>: key (resolution, label).</summary>
+internal sealed class PartConfiguration : IEntityTypeConfiguration<PartEntity>
+{
+    public void Configure(EntityTypeBuilder<PartEntity> builder)
+    {
+        builder.ToTable("Parts");
+        builder.HasKey(p => new { p.ResolutionId, p.Label });
+    }
+}
+
+/// <summary>Table <c>Annexes</c>: key (resolution, anchor).</summary>
+internal sealed class AnnexConfiguration : IEntityTypeConfiguration<AnnexEntity>
+{
+    public void Configure(EntityTypeBuilder<AnnexEntity> builder)
+    {
+        builder.ToTable("Annexes");
+        builder.HasKey(a => new { a.ResolutionId, a.Anchor });
+    }
+}
+
+/// <summary>Table <c>FieldSources</c>: key (resolution, field).</summary>
+internal sealed class FieldSourceConfiguration : IEntityTypeConfiguration<FieldSourceEntity>
+{
+    public void Configure(EntityTypeBuilder<FieldSourceEntity> builder)
+    {
+        builder.ToTable("FieldSources");
+        builder.HasKey(f => new { f.ResolutionId, f.Field });
+    }
+}
+
+/// <summary>Table <c>Sources</c>: one row per imported file; unique (record key, content hash).</summary>
+internal sealed class SourceConfiguration : IEntityTypeConfiguration<SourceEntity>
+{
+    public void Configure(EntityTypeBuilder<SourceEntity> builder)
+    {
+        builder.ToTable("Sources");
+        builder.HasIndex(s => new { s.ResolutionKey, s.Sha256 }).IsUnique();
+        builder.HasIndex(s => new { s.ResolutionKey, s.FileName });
+        builder.Property(s => s.Format).HasMaxLength(8);
     }
 }

@@ -11,6 +11,9 @@ public enum ParagraphKind
 
     /// <summary>A sub-paragraph (a), (i)… of an operative paragraph (or of another sub-paragraph).</summary>
     SubParagraph,
+
+    /// <summary>A block of an annex; its <see cref="ParagraphEntity.ParentAnchor"/> is the annex (<c>annex1</c>).</summary>
+    Annex,
 }
 
 /// <summary>
@@ -45,6 +48,9 @@ public sealed class ParagraphEntity
 
     /// <summary>Footnote markers cited, space-separated in order (<c>1 2</c>); empty when none.</summary>
     public string FootnoteMarkers { get; set; } = "";
+
+    /// <summary>The part (<c>A</c>, <c>B</c>) of a resolution in several parts; null otherwise.</summary>
+    public string? Part { get; set; }
 
     /// <summary>Emphasised spans as JSON <c>[{"start":0,"length":2,"text":"重申"}]</c>; <c>[]</c> when none.</summary>
     public string EmphasisJson { get; set; } = "[]";

@@ -73,10 +73,10 @@ public sealed class ResolutionEntity
     /// <summary>Stated abstentions.</summary>
     public int? AbstainCount { get; set; }
 
-    /// <summary>Name of the file the record was imported from (as given to the importer).</summary>
+    /// <summary>Name of the first source file the record was imported from (all are in <c>Sources</c>).</summary>
     public required string SourceFile { get; set; }
 
-    /// <summary>Lower-case hex SHA-256 of the source file's bytes: re-importing the same bytes changes nothing.</summary>
+    /// <summary>Lower-case hex SHA-256 of that file's bytes.</summary>
     public required string SourceSha256 { get; set; }
 
     /// <summary>When the record was (re)imported, UTC, ISO 8601.</summary>
@@ -91,6 +91,15 @@ public sealed class ResolutionEntity
     /// <summary>The recorded vote, one row per state.</summary>
     public List<VoteEntity> Votes { get; set; } = [];
 
-    /// <summary>Sponsors, one row per state.</summary>
+    /// <summary>Sponsors, in order.</summary>
     public List<SponsorEntity> Sponsors { get; set; } = [];
+
+    /// <summary>Parts of a resolution in several parts.</summary>
+    public List<PartEntity> Parts { get; set; } = [];
+
+    /// <summary>Annexes (their blocks are in <see cref="Paragraphs"/>).</summary>
+    public List<AnnexEntity> Annexes { get; set; } = [];
+
+    /// <summary>Which source supplied each field.</summary>
+    public List<FieldSourceEntity> FieldSources { get; set; } = [];
 }

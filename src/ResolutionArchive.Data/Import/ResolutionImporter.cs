@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using ResolutionArchive.Data.Entities;
 using ResolutionArchive.Parsing;
 using ResolutionArchive.Parsing.Diagnostics;
+using ResolutionArchive.Parsing.Syntax;
 
 namespace ResolutionArchive.Data.Import;
 
@@ -20,10 +22,16 @@ public enum ImportStatus
     /// <summary>A new record was stored.</summary>
     Imported,
 
-    /// <summary>A record with the same key existed with other source bytes and was replaced.</summary>
+    /// <summary>The record existed from another source file; this file was added to its sources and filled what they lacked.</summary>
+    Enriched,
+
+    /// <summary>
+    /// A source of this record in the same format (the same file name, or another text of the same resolution) was
+    /// imported before with other bytes; the new bytes took its place and the record was rebuilt.
+    /// </summary>
     Replaced,
 
-    /// <summary>The same bytes were imported before: nothing changed.</summary>
+    /// <summary>The same bytes were imported before for this record: nothing changed.</summary>
     Unchanged,
 
     /// <summary>The file is not a valid resolution (see the diagnostics), or storing it failed: nothing changed.</summary>
@@ -41,17 +49,20 @@ public enum ImportStatus
 public sealed record ImportOutcome(string File, ImportStatus Status, string? Key, IReadOnlyList<ParseDiagnostic> Diagnostics);
 
 /// <summary>
-/// Parses files and stores them, one database transaction per file: a file that fails to parse or to store leaves the
-/// database exactly as it was; a file whose bytes were imported before (same key, same SHA-256) changes nothing; a
-/// file with the key of an existing record but other bytes replaces that record whole.
+/// Parses files and stores them, one database transaction per file. Every source file is kept whole (table
+/// <c>Sources</c>) and a record is always rebuilt from all of its sources (<see cref="ResolutionMerger"/>), so: a file
+/// that fails to parse or to store leaves the database exactly as it was; a file whose bytes were imported before for
+/// the same record changes nothing; a changed file, or another file of the same resolution in the same format, replaces
+/// the earlier version; a file in another format of a resolution already stored enriches that record and duplicates
+/// nothing.
 /// </summary>
 public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    /// <summary>Parses and, unless <paramref name="dryRun"/>, stores one file.</summary>
+    /// <summary>Parses (text or AKN XML, told apart by content) and, unless <paramref name="dryRun"/>, stores one file.</summary>
     public Task<ImportOutcome> ImportAsync(ImportSource source, bool dryRun = false, CancellationToken cancellationToken = default) =>
-        ImportAsync(source, ResolutionTextParser.Parse(source.Bytes, source.Name), dryRun, cancellationToken);
+        ImportAsync(source, ResolutionSourceReader.Read(source.Bytes, source.Name), dryRun, cancellationToken);
 
     /// <summary>
     /// Stores one file that the caller has already parsed into <paramref name="result"/> (so that a caller can decide
@@ -76,21 +87,49 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            var existing = await db.Resolutions.AsNoTracking().Where(r => r.Key == key).Select(r => new { r.Id, r.SourceSha256 }).SingleOrDefaultAsync(cancellationToken);
-            if (existing is not null && existing.SourceSha256 == hash)
+            var known = await db.Sources.AsNoTracking().Where(s => s.ResolutionKey == key).Select(s => new { s.Id, s.FileName, s.Format, s.Sha256 }).ToListAsync(cancellationToken);
+            if (known.Any(s => s.Sha256 == hash))
             {
                 return new ImportOutcome(source.Name, ImportStatus.Unchanged, key, result.Diagnostics);
             }
 
-            if (existing is not null)
+            // A new version of this record's source in the same format (same file name, or another text of the same
+            // resolution) supersedes the earlier one and takes its rank in the merge; another format enriches.
+            var now = _clock.GetUtcNow().UtcDateTime;
+            var format = ResolutionSourceReader.FormatOf(source.Bytes);
+            var earlier = known.FirstOrDefault(s => s.FileName == source.Name) ?? known.FirstOrDefault(s => s.Format == format);
+            var status = earlier is not null ? ImportStatus.Replaced : known.Count > 0 ? ImportStatus.Enriched : ImportStatus.Imported;
+            var row = earlier is null ? new SourceEntity { ResolutionKey = key, FileName = source.Name, Format = "", Sha256 = "", Content = [] } : await db.Sources.SingleAsync(s => s.Id == earlier.Id, cancellationToken);
+            row.FileName = source.Name;
+            row.Format = format;
+            row.Sha256 = hash;
+            row.Content = source.Bytes;
+            row.ImportedAtUtc = now;
+            if (earlier is null)
             {
-                await db.Resolutions.Where(r => r.Id == existing.Id).ExecuteDeleteAsync(cancellationToken);
+                db.Sources.Add(row);
             }
 
-            db.Resolutions.Add(ResolutionMapper.ToEntity(resolution, source.Name, hash, _clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+
+            var sources = await db.Sources.AsNoTracking().Where(s => s.ResolutionKey == key).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+            var parsed = new List<(string File, ParsedResolution Resolution)>(sources.Count);
+            foreach (var stored in sources)
+            {
+                var read = stored.Sha256 == hash ? resolution : ResolutionSourceReader.Read(stored.Content, stored.FileName).Resolution;
+                if (read is not null)
+                {
+                    parsed.Add((stored.FileName, read));
+                }
+            }
+
+            var merged = ResolutionMerger.Merge(parsed);
+            await db.Resolutions.Where(r => r.Key == key).ExecuteDeleteAsync(cancellationToken);
+            db.Resolutions.Add(ResolutionMapper.ToEntity(merged.Resolution, sources[0].FileName, sources[0].Sha256, now, merged.FieldSources));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new ImportOutcome(source.Name, existing is null ? ImportStatus.Imported : ImportStatus.Replaced, key, result.Diagnostics);
+            return new ImportOutcome(source.Name, status, key, result.Diagnostics);
         }
         catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {

@@ -30,8 +30,11 @@ public static class ResolutionMapper
         return $"{resolution.Body}/{resolution.Session}/draft/{hash}";
     }
 
-    /// <summary>The rows for <paramref name="resolution"/>, ready to insert.</summary>
-    public static ResolutionEntity ToEntity(ParsedResolution resolution, string sourceFile, string sourceSha256, DateTime importedAtUtc)
+    /// <summary>
+    /// The rows for <paramref name="resolution"/>, ready to insert; <paramref name="fieldSources"/> (field → source file,
+    /// see <see cref="ResolutionMerger"/>) is stored beside it when given.
+    /// </summary>
+    public static ResolutionEntity ToEntity(ParsedResolution resolution, string sourceFile, string sourceSha256, DateTime importedAtUtc, IReadOnlyDictionary<string, string>? fieldSources = null)
     {
         var entity = new ResolutionEntity
         {
@@ -62,18 +65,20 @@ public static class ResolutionMapper
 
         foreach (var clause in resolution.Preamble.Concat(resolution.Operative))
         {
-            entity.Paragraphs.Add(new ParagraphEntity
-            {
-                Anchor = clause.Id,
-                Kind = clause.Kind == ClauseKind.Preamble ? ParagraphKind.Preamble : ParagraphKind.Operative,
-                Ordinal = entity.Paragraphs.Count,
-                Number = clause.Number,
-                Text = clause.Text,
-                FootnoteMarkers = string.Join(' ', clause.Footnotes),
-                EmphasisJson = JsonSerializer.Serialize(clause.Emphasis, EmphasisJson),
-            });
-            AddPoints(entity, clause.Id, clause.Points);
+            AddClause(entity, clause, clause.Kind == ClauseKind.Preamble ? ParagraphKind.Preamble : ParagraphKind.Operative, null);
         }
+
+        foreach (var (annex, i) in resolution.Annexes.Select((a, i) => (a, i)))
+        {
+            entity.Annexes.Add(new AnnexEntity { Anchor = annex.Id, Heading = annex.Heading, Title = annex.Title, Ordinal = i });
+            foreach (var block in annex.Paragraphs)
+            {
+                AddClause(entity, block, ParagraphKind.Annex, annex.Id);
+            }
+        }
+
+        entity.Parts.AddRange(resolution.Parts.Select((p, i) => new PartEntity { Label = p.Label, Title = p.Title, Ordinal = i }));
+        entity.FieldSources.AddRange((fieldSources ?? new Dictionary<string, string>()).Select(f => new FieldSourceEntity { Field = f.Key, SourceFile = f.Value }));
 
         entity.Footnotes.AddRange(resolution.Footnotes.Select((f, i) => new FootnoteEntity
         {
@@ -86,15 +91,32 @@ public static class ResolutionMapper
         AddVotes(entity, resolution.Vote.Yes, VotePosition.InFavour);
         AddVotes(entity, resolution.Vote.No, VotePosition.Against);
         AddVotes(entity, resolution.Vote.Abstain, VotePosition.Abstaining);
-        entity.Sponsors.AddRange(resolution.Sponsors.Select((s, i) => new SponsorEntity { CountryIso3 = s.Country, CouncilMember = s.CouncilMember, Ordinal = i }));
+        entity.Sponsors.AddRange(resolution.Sponsors.Select((s, i) => new SponsorEntity { CountryIso3 = s.Country, CouncilMember = s.CouncilMember, Name = s.Name, Additional = s.Additional, Ordinal = i }));
         return entity;
+    }
+
+    private static void AddClause(ResolutionEntity entity, Clause clause, ParagraphKind kind, string? parent)
+    {
+        entity.Paragraphs.Add(new ParagraphEntity
+        {
+            Anchor = clause.Id,
+            Kind = kind,
+            Ordinal = entity.Paragraphs.Count,
+            Number = clause.Number,
+            ParentAnchor = parent,
+            Part = clause.Part,
+            Text = clause.Text,
+            FootnoteMarkers = string.Join(' ', clause.Footnotes),
+            EmphasisJson = JsonSerializer.Serialize(clause.Emphasis, EmphasisJson),
+        });
+        AddPoints(entity, clause.Id, clause.Points);
     }
 
     /// <summary>The domain model of a stored record; its children must be loaded.</summary>
     public static ParsedResolution ToModel(ResolutionEntity entity)
     {
         var paragraphs = entity.Paragraphs.OrderBy(p => p.Ordinal).ToList();
-        var children = paragraphs.Where(p => p.ParentAnchor is not null).ToLookup(p => p.ParentAnchor!);
+        var children = paragraphs.Where(p => p.Kind == ParagraphKind.SubParagraph).ToLookup(p => p.ParentAnchor!);
         var votes = entity.Votes.OrderBy(v => v.Ordinal).ToList();
         return new ParsedResolution
         {
@@ -111,6 +133,10 @@ public static class ResolutionMapper
             CommitteeReport = entity.CommitteeReportSymbol is { } report ? new CommitteeReport(entity.Committee, report, entity.CommitteeReportParagraph) : null,
             Preamble = paragraphs.Where(p => p.Kind == ParagraphKind.Preamble).Select(p => ToClause(p, ClauseKind.Preamble, children)).ToList(),
             Operative = paragraphs.Where(p => p.Kind == ParagraphKind.Operative).Select(p => ToClause(p, ClauseKind.Operative, children)).ToList(),
+            Parts = entity.Parts.OrderBy(p => p.Ordinal).Select(p => new ResolutionPart(p.Label, p.Title)).ToList(),
+            Annexes = entity.Annexes.OrderBy(a => a.Ordinal)
+                .Select(a => new Annex(a.Anchor, a.Heading, a.Title, paragraphs.Where(p => p.Kind == ParagraphKind.Annex && p.ParentAnchor == a.Anchor).Select(p => ToClause(p, ClauseKind.Annex, children)).ToList()))
+                .ToList(),
             Footnotes = entity.Footnotes.OrderBy(f => f.Ordinal).Select(f => new Footnote(f.Anchor, f.Marker, f.Text, f.AttachedTo, 0)).ToList(),
             Vote = entity.VoteMode switch
             {
@@ -125,7 +151,7 @@ public static class ResolutionMapper
                 VoteMode.WithoutVote => Vote.WithoutVote,
                 _ => Vote.NotStated,
             },
-            Sponsors = entity.Sponsors.OrderBy(s => s.Ordinal).Select(s => new Sponsor(s.CountryIso3, s.CouncilMember)).ToList(),
+            Sponsors = entity.Sponsors.OrderBy(s => s.Ordinal).Select(s => new Sponsor(s.CountryIso3, s.CouncilMember, s.Name, s.Additional)).ToList(),
         };
     }
 
@@ -137,7 +163,8 @@ public static class ResolutionMapper
         Markers(p),
         JsonSerializer.Deserialize<List<Emphasis>>(p.EmphasisJson, EmphasisJson) ?? [],
         ToPoints(p.Anchor, children),
-        0);
+        0,
+        p.Part);
 
     private static IReadOnlyList<Point> ToPoints(string parent, ILookup<string, ParagraphEntity> children) =>
         children[parent].OrderBy(c => c.Ordinal).Select(c => new Point(c.Anchor, c.Number ?? "", c.Text, Markers(c), ToPoints(c.Anchor, children))).ToList();

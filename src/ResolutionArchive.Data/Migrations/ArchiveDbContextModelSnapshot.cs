@@ -17,6 +17,45 @@ namespace ResolutionArchive.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ResolutionArchive.Data.Entities.AnnexEntity", b =>
+                {
+                    b.Property<int>("ResolutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Anchor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Heading")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ResolutionId", "Anchor");
+
+                    b.ToTable("Annexes", (string)null);
+                });
+
+            modelBuilder.Entity("ResolutionArchive.Data.Entities.FieldSourceEntity", b =>
+                {
+                    b.Property<int>("ResolutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceFile")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ResolutionId", "Field");
+
+                    b.ToTable("FieldSources", (string)null);
+                });
+
             modelBuilder.Entity("ResolutionArchive.Data.Entities.FootnoteEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -85,6 +124,9 @@ namespace ResolutionArchive.Data.Migrations
                     b.Property<string>("ParentAnchor")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Part")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ResolutionId")
                         .HasColumnType("INTEGER");
 
@@ -98,6 +140,26 @@ namespace ResolutionArchive.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Paragraphs", (string)null);
+                });
+
+            modelBuilder.Entity("ResolutionArchive.Data.Entities.PartEntity", b =>
+                {
+                    b.Property<int>("ResolutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ResolutionId", "Label");
+
+                    b.ToTable("Parts", (string)null);
                 });
 
             modelBuilder.Entity("ResolutionArchive.Data.Entities.ResolutionEntity", b =>
@@ -200,22 +262,68 @@ namespace ResolutionArchive.Data.Migrations
                     b.ToTable("Resolutions", (string)null);
                 });
 
+            modelBuilder.Entity("ResolutionArchive.Data.Entities.SourceEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResolutionKey", "FileName");
+
+                    b.HasIndex("ResolutionKey", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("Sources", (string)null);
+                });
+
             modelBuilder.Entity("ResolutionArchive.Data.Entities.SponsorEntity", b =>
                 {
                     b.Property<int>("ResolutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Additional")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("CouncilMember")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CountryIso3")
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("CouncilMember")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
 
-                    b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ResolutionId", "CountryIso3");
+                    b.HasKey("ResolutionId", "Ordinal");
 
                     b.HasIndex("CountryIso3");
 
@@ -246,6 +354,24 @@ namespace ResolutionArchive.Data.Migrations
                     b.ToTable("Votes", (string)null);
                 });
 
+            modelBuilder.Entity("ResolutionArchive.Data.Entities.AnnexEntity", b =>
+                {
+                    b.HasOne("ResolutionArchive.Data.Entities.ResolutionEntity", null)
+                        .WithMany("Annexes")
+                        .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResolutionArchive.Data.Entities.FieldSourceEntity", b =>
+                {
+                    b.HasOne("ResolutionArchive.Data.Entities.ResolutionEntity", null)
+                        .WithMany("FieldSources")
+                        .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResolutionArchive.Data.Entities.FootnoteEntity", b =>
                 {
                     b.HasOne("ResolutionArchive.Data.Entities.ResolutionEntity", null)
@@ -259,6 +385,15 @@ namespace ResolutionArchive.Data.Migrations
                 {
                     b.HasOne("ResolutionArchive.Data.Entities.ResolutionEntity", null)
                         .WithMany("Paragraphs")
+                        .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResolutionArchive.Data.Entities.PartEntity", b =>
+                {
+                    b.HasOne("ResolutionArchive.Data.Entities.ResolutionEntity", null)
+                        .WithMany("Parts")
                         .HasForeignKey("ResolutionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -284,9 +419,15 @@ namespace ResolutionArchive.Data.Migrations
 
             modelBuilder.Entity("ResolutionArchive.Data.Entities.ResolutionEntity", b =>
                 {
+                    b.Navigation("Annexes");
+
+                    b.Navigation("FieldSources");
+
                     b.Navigation("Footnotes");
 
                     b.Navigation("Paragraphs");
+
+                    b.Navigation("Parts");
 
                     b.Navigation("Sponsors");
 

@@ -5,7 +5,8 @@ namespace ResolutionArchive.Parsing.Parsers;
 /// <summary>A country named in a list, resolved to the registry, with the <c>*</c> that may follow it.</summary>
 /// <param name="Country">The resolved state.</param>
 /// <param name="Starred">True when the name was followed by <c>*</c> (a footnote marker: "not a member of the Council").</param>
-internal sealed record ListedCountry(Country Country, bool Starred);
+/// <param name="Name">The name as printed, white space removed, without the <c>*</c>.</param>
+internal sealed record ListedCountry(Country Country, bool Starred, string Name);
 
 /// <summary>
 /// Splits a printed list of Chinese country names into states (input-formats §4.4). Names are separated by 、 and the
@@ -83,7 +84,7 @@ internal static class CountryListParser
                 if (country is not null && best[start] + 1 < best[end])
                 {
                     best[end] = best[start] + 1;
-                    back[end] = (start, new ListedCountry(country, starred));
+                    back[end] = (start, new ListedCountry(country, starred, name));
                 }
             }
         }

@@ -23,7 +23,7 @@ internal static class SponsorBuilder
             diagnostics.Add(new ParseDiagnostic(file, header.SponsorLine, $"expected UN member or observer state names in the sponsor list, found an unknown name: {name}"));
         }
 
-        var sponsors = countries.Select(c => new Sponsor(c.Country.Iso3, !c.Starred)).ToList();
+        var sponsors = countries.Select(c => new Sponsor(c.Country.Iso3, !c.Starred, c.Name)).ToList();
         return (sponsors, countries.Any(c => c.Starred));
     }
 }

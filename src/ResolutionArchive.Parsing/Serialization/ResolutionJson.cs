@@ -57,7 +57,9 @@ internal sealed record ResolutionDocument(
     IReadOnlyList<ClauseDocument> Operative,
     IReadOnlyList<FootnoteDocument> Footnotes,
     Vote Vote,
-    IReadOnlyList<Sponsor> Sponsors)
+    IReadOnlyList<Sponsor> Sponsors,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ResolutionPart>? Parts = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AnnexDocument>? Annexes = null)
 {
     public static ResolutionDocument From(ParsedResolution r) => new(
         r.Symbol,
@@ -76,7 +78,9 @@ internal sealed record ResolutionDocument(
         r.Operative.Select(ClauseDocument.From).ToList(),
         r.Footnotes.Select(f => new FootnoteDocument(f.Id, f.Marker, f.Text, f.AttachedTo)).ToList(),
         r.Vote,
-        r.Sponsors);
+        r.Sponsors,
+        r.Parts.Count == 0 ? null : r.Parts,
+        r.Annexes.Count == 0 ? null : r.Annexes.Select(AnnexDocument.From).ToList());
 
     public ParsedResolution ToModel() => new()
     {
@@ -96,21 +100,32 @@ internal sealed record ResolutionDocument(
         Footnotes = Footnotes.Select(f => new Footnote(f.Id, f.Marker, f.Text, f.AttachedTo, 0)).ToList(),
         Vote = Vote,
         Sponsors = Sponsors,
+        Parts = Parts ?? [],
+        Annexes = Annexes?.Select(a => a.ToModel()).ToList() ?? [],
     };
 }
 
-/// <summary>The JSON shape of a clause: <c>{id, number, text, footnotes[], emphasis[], points[]}</c>.</summary>
+/// <summary>The JSON shape of a clause: <c>{id, number, text, footnotes[], emphasis[], points[], part?}</c>.</summary>
 internal sealed record ClauseDocument(
     string Id,
     string? Number,
     string Text,
     IReadOnlyList<string> Footnotes,
     IReadOnlyList<Emphasis> Emphasis,
-    IReadOnlyList<Point> Points)
+    IReadOnlyList<Point> Points,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Part = null)
 {
-    public static ClauseDocument From(Clause c) => new(c.Id, c.Number, c.Text, c.Footnotes, c.Emphasis, c.Points);
+    public static ClauseDocument From(Clause c) => new(c.Id, c.Number, c.Text, c.Footnotes, c.Emphasis, c.Points, c.Part);
 
-    public Clause ToModel(ClauseKind kind) => new(Id, kind, Number, Text, Footnotes, Emphasis, Points, 0);
+    public Clause ToModel(ClauseKind kind) => new(Id, kind, Number, Text, Footnotes, Emphasis, Points, 0, Part);
+}
+
+/// <summary>The JSON shape of an annex: <c>{id, heading, title, paragraphs[]}</c>.</summary>
+internal sealed record AnnexDocument(string Id, string? Heading, string? Title, IReadOnlyList<ClauseDocument> Paragraphs)
+{
+    public static AnnexDocument From(Annex a) => new(a.Id, a.Heading, a.Title, a.Paragraphs.Select(ClauseDocument.From).ToList());
+
+    public Annex ToModel() => new(Id, Heading, Title, Paragraphs.Select(p => p.ToModel(ClauseKind.Annex)).ToList());
 }
 
 /// <summary>The JSON shape of a footnote: <c>{id, marker, text, attachedTo}</c>.</summary>

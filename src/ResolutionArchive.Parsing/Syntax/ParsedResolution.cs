@@ -62,9 +62,34 @@ public sealed record ParsedResolution
     /// <summary>How the text says it was adopted, with the recorded vote when there was one.</summary>
     public required Vote Vote { get; init; }
 
-    /// <summary>Sponsors of a draft (seed 001), in the printed order; empty when the text names none.</summary>
+    /// <summary>
+    /// Sponsors in the printed order (a seed draft's sponsor line; an AKN file's <c>workflow/step/@by</c>), the
+    /// additional sponsors after them; empty when the source names none.
+    /// </summary>
     public required IReadOnlyList<Sponsor> Sponsors { get; init; }
+
+    /// <summary>
+    /// The parts of a resolution adopted in several parts (<c>A/RES/75/101 A-B</c>): label and title of each, in order.
+    /// Empty for a resolution in one part. The clauses of part A carry <see cref="Clause.Part"/> = <c>A</c>.
+    /// </summary>
+    public IReadOnlyList<ResolutionPart> Parts { get; init; } = [];
+
+    /// <summary>Annexes, kept apart from the operative paragraphs; empty when there are none.</summary>
+    public IReadOnlyList<Annex> Annexes { get; init; } = [];
 }
+
+/// <summary>One part of a resolution in several parts (AKN4UN <c>documentCollection/components/component</c>).</summary>
+/// <param name="Label">The part's letter as printed: <c>A</c>, <c>B</c>.</param>
+/// <param name="Title">The part's own title.</param>
+public sealed record ResolutionPart(string Label, string Title);
+
+/// <summary>An annex (AKN4UN <c>attachments/attachment/doc</c>), its text as a list of blocks.</summary>
+/// <param name="Id">Anchor id: <c>annex1</c>, <c>annex2</c>…; its blocks are <c>annex1-p1</c>….</param>
+/// <param name="Heading">The annex's heading as printed (附件, 附件一), or null.</param>
+/// <param name="Title">The annex's title, or null.</param>
+/// <param name="Paragraphs">Its blocks in order (kind <see cref="ClauseKind.Annex"/>): paragraphs, headings, list items,
+/// and table rows (cells joined by " | ").</param>
+public sealed record Annex(string Id, string? Heading, string? Title, IReadOnlyList<Clause> Paragraphs);
 
 /// <summary>The two bodies whose resolutions the archive holds.</summary>
 public enum Body
@@ -112,6 +137,9 @@ public enum ClauseKind
 
     /// <summary>A numbered operative paragraph.</summary>
     Operative,
+
+    /// <summary>A block of an annex.</summary>
+    Annex,
 }
 
 /// <summary>
@@ -125,6 +153,8 @@ public enum ClauseKind
 /// <param name="Emphasis">Spans of <see cref="Text"/> that the source emphasised (e.g. the operative verb <c>**重申**</c>).</param>
 /// <param name="Points">Sub-paragraphs (a), (b)… with their own sub-items; empty for most clauses.</param>
 /// <param name="Line">1-based line of the source where the clause starts.</param>
+/// <param name="Part">The part of a resolution in several parts (<c>A</c>, <c>B</c>), or null; ids are then
+/// prefixed with the part: <c>A-pp1</c>, <c>B-op3</c>.</param>
 public sealed record Clause(
     string Id,
     ClauseKind Kind,
@@ -133,7 +163,8 @@ public sealed record Clause(
     IReadOnlyList<string> Footnotes,
     IReadOnlyList<Emphasis> Emphasis,
     IReadOnlyList<Point> Points,
-    int Line);
+    int Line,
+    string? Part = null);
 
 /// <summary>
 /// A sub-paragraph of an operative paragraph, printed as <c>(a) …</c>, <c>(i) …</c> (input-formats §3.5).
@@ -199,7 +230,11 @@ public sealed record Vote(
     public static Vote WithoutVote { get; } = new(VoteMode.WithoutVote, null, null, null, [], [], []);
 }
 
-/// <summary>A sponsor of a draft (input-formats §2.7).</summary>
-/// <param name="Country">ISO 3166-1 alpha-3 code.</param>
-/// <param name="CouncilMember">False when the name carries <c>*</c> (非人权理事会成员国: not a member of the Council).</param>
-public sealed record Sponsor(string Country, bool CouncilMember);
+/// <summary>A sponsor (input-formats §2.7; AKN4UN <c>workflow/step/@by</c>).</summary>
+/// <param name="Country">ISO 3166-1 alpha-3 code, or null for a sponsor that is not a state (the President of the
+/// General Assembly, a group that the text names without its members).</param>
+/// <param name="CouncilMember">For a Council draft: false when the name carries <c>*</c> (非人权理事会成员国: not a member
+/// of the Council); null where the source does not say (General Assembly).</param>
+/// <param name="Name">The sponsor as printed (白俄罗斯; <c>Cuba (on behalf of …)</c>); null when only the code is known.</param>
+/// <param name="Additional">True for an additional sponsor (AKN4UN step <c>draftResolutionAdditionalSponsors</c>).</param>
+public sealed record Sponsor(string? Country, bool? CouncilMember, string? Name = null, bool Additional = false);

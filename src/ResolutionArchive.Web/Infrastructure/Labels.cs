@@ -35,6 +35,13 @@ public static class Labels
     /// <summary>The English short name of a state, or the code itself.</summary>
     public static string CountryNameEn(string iso3) => CountryRegistry.Default.FindByIso3(iso3)?.NameEn ?? iso3;
 
+    /// <summary>
+    /// A sponsor as the page shows it: the official Chinese name of a state, else the name as printed (a sponsor that
+    /// is not a state). The printed form (e.g. "Cuba (on behalf of …)") stays available as the item's title.
+    /// </summary>
+    public static string SponsorName(Sponsor sponsor) =>
+        sponsor.Country is { } iso3 ? CountryName(iso3) : sponsor.Name ?? "";
+
     /// <summary>A date as 2021 年 3 月 23 日.</summary>
     public static string Date(DateOnly date) => $"{date.Year} 年 {date.Month} 月 {date.Day} 日";
 }

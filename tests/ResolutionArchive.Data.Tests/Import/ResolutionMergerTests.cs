@@ -1,0 +1,55 @@
+using ResolutionArchive.Data.Import;
+using ResolutionArchive.Parsing;
+using ResolutionArchive.Parsing.Serialization;
+using ResolutionArchive.Parsing.Syntax;
+
+namespace ResolutionArchive.Data.Tests.Import;
+
+public sealed class ResolutionMergerTests
+{
+    private static ParsedResolution Seed003() =>
+        ResolutionTextParser.Parse(File.ReadAllBytes(Seeds.PathOf("003")), "seed-003.txt").Resolution!;
+
+    [Fact]
+    public void ASecondSourceFillsWhatTheFirstDoesNotStateAndOverwritesNothing()
+    {
+        var text = Seed003();
+        var other = text with
+        {
+            Title = "another title",
+            Vote = Vote.WithoutVote,
+            Sponsors = [new Sponsor("CUB", null, "Cuba (on behalf of the Movement of Non-Aligned Countries)"), new Sponsor("CHN", null, "China", Additional: true)],
+            Preamble = [],
+            Operative = [text.Operative[0] with { Text = "changed" }],
+        };
+
+        var merged = ResolutionMerger.Merge([("seed-003.txt", text), ("76_159.xml", other)]);
+
+        ResolutionJson.Serialize(merged.Resolution).Should().Be(ResolutionJson.Serialize(text with { Vote = Vote.WithoutVote, Sponsors = other.Sponsors }));
+        merged.FieldSources.Should().Contain(new KeyValuePair<string, string>("vote", "76_159.xml"))
+            .And.Contain(new KeyValuePair<string, string>("sponsors", "76_159.xml"))
+            .And.Contain(new KeyValuePair<string, string>("text", "seed-003.txt"))
+            .And.Contain(new KeyValuePair<string, string>("title", "seed-003.txt"))
+            .And.Contain(new KeyValuePair<string, string>("committeeReport", "seed-003.txt"));
+    }
+
+    [Fact]
+    public void TakesTheTextFromTheFirstSourceThatHasOperativeParagraphs()
+    {
+        var text = Seed003();
+        var empty = text with { Preamble = [], Operative = [], Footnotes = [], CommitteeReport = null };
+
+        var merged = ResolutionMerger.Merge([("empty.xml", empty), ("seed-003.txt", text)]);
+
+        merged.Resolution.Operative.Should().HaveCount(17);
+        merged.Resolution.Footnotes.Should().HaveCount(6);
+        merged.Resolution.CommitteeReport.Should().Be(text.CommitteeReport);
+        merged.FieldSources["text"].Should().Be("seed-003.txt");
+        merged.FieldSources["committeeReport"].Should().Be("seed-003.txt");
+        merged.FieldSources["symbol"].Should().Be("empty.xml");
+    }
+
+    [Fact]
+    public void RefusesToMergeNothing() =>
+        FluentActions.Invoking(() => ResolutionMerger.Merge([])).Should().Throw<ArgumentException>();
+}
