@@ -84,7 +84,7 @@ public static class CliApplication
             return 1;
         }
 
-        var result = ResolutionTextParser.Parse(File.ReadAllBytes(file.FullName), file.ToString());
+        var result = ResolutionSourceReader.Read(File.ReadAllBytes(file.FullName), file.ToString());
         WriteDiagnostics(result.Diagnostics, error);
         if (result.Resolution is null)
         {
@@ -101,7 +101,7 @@ public static class CliApplication
         var files = InputFiles.Expand(paths, error, out var missing);
         foreach (var file in files)
         {
-            var result = ResolutionTextParser.Parse(File.ReadAllBytes(file), file);
+            var result = ResolutionSourceReader.Read(File.ReadAllBytes(file), file);
             WriteDiagnostics(result.Diagnostics, error);
             if (result.Succeeded)
             {
@@ -117,42 +117,11 @@ public static class CliApplication
         return failed > 0 || missing ? 1 : 0;
     }
 
-    private static async Task<int> ImportCommand(string[] paths, string db, bool dryRun, TextWriter output, TextWriter error, CancellationToken token)
+    private static Task<int> ImportCommand(string[] paths, string db, bool dryRun, TextWriter output, TextWriter error, CancellationToken token)
     {
         var files = InputFiles.Expand(paths, error, out var missing);
-        // The database is opened (created, migrated) only when the first valid file needs storing: a run in which every
-        // file fails, and a dry run, leave the database file exactly as it was, or absent.
-        ArchiveDbContext? context = null;
-        var counts = new Dictionary<ImportStatus, int>();
-        try
-        {
-            foreach (var file in files)
-            {
-                var source = ImportSource.FromFile(file);
-                var parsed = ResolutionTextParser.Parse(source.Bytes, source.Name);
-                if (parsed.Succeeded && !dryRun)
-                {
-                    context ??= ArchiveDatabase.Open(db);
-                }
-
-                var outcome = context is null
-                    ? new ImportOutcome(file, parsed.Succeeded ? ImportStatus.Valid : ImportStatus.Failed, parsed.Resolution is { } r ? ResolutionMapper.KeyOf(r) : null, parsed.Diagnostics)
-                    : await new ResolutionImporter(context).ImportAsync(source, parsed, dryRun, token);
-                WriteDiagnostics(outcome.Diagnostics, error);
-                counts[outcome.Status] = counts.GetValueOrDefault(outcome.Status) + 1;
-                output.WriteLine($"{outcome.Status.ToString().ToLowerInvariant()}: {file}{(outcome.Key is null ? "" : $" ({outcome.Key})")}");
-            }
-        }
-        finally
-        {
-            if (context is not null)
-            {
-                await context.DisposeAsync();
-            }
-        }
-
-        output.WriteLine(string.Join(", ", Enum.GetValues<ImportStatus>().Where(counts.ContainsKey).Select(s => $"{counts[s]} {s.ToString().ToLowerInvariant()}")) + $" ({files.Count} files, database {Path.GetFullPath(db)})");
-        return counts.ContainsKey(ImportStatus.Failed) || missing ? 1 : 0;
+        var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        return new ImportCommand(output, error, interactive).RunAsync(files, missing, db, dryRun, token);
     }
 
     private static void WriteDiagnostics(IEnumerable<ParseDiagnostic> diagnostics, TextWriter error)
@@ -164,10 +133,13 @@ public static class CliApplication
     }
 }
 
-/// <summary>Expands the PATH arguments: files as given, folders searched recursively for .txt and .md files.</summary>
+/// <summary>
+/// Expands the PATH arguments: files as given, folders searched recursively for .txt, .md and .xml files (the file's
+/// content, not its name, then decides how it is read).
+/// </summary>
 internal static class InputFiles
 {
-    private static readonly string[] Extensions = [".txt", ".md"];
+    private static readonly string[] Extensions = [".txt", ".md", ".xml"];
 
     public static List<string> Expand(IEnumerable<string> paths, TextWriter error, out bool missing)
     {

@@ -17,7 +17,8 @@ public sealed class ImportCommandTests
         var second = await CliRun.RunAsync("import", seeds, "--db", db);
 
         first.ExitCode.Should().Be(0, first.ToString());
-        first.OutputLines.Should().HaveCount(6);
+        first.OutputLines.Where(l => l.StartsWith("imported: ", StringComparison.Ordinal)).Should().HaveCount(5);
+        first.OutputLines.Should().Contain(["│ imported │     5 │", "│ total    │     5 │"], "the summary table counts the results");
         first.OutputLines.Last().Should().StartWith("5 imported (5 files");
         second.ExitCode.Should().Be(0, second.ToString());
         second.OutputLines.Last().Should().StartWith("5 unchanged (5 files");
@@ -74,6 +75,9 @@ public sealed class ImportCommandTests
         run.ExitCode.Should().Be(1, run.ToString());
         run.OutputLines.Last().Should().StartWith("5 imported, 1 failed (6 files");
         (await CountAsync(db, "Resolutions")).Should().Be(5);
+        var table = string.Join("\n", run.OutputLines);
+        table.Should().Contain("failed files", "the summary lists each failure with its reason");
+        table.Should().Contain("999_bad.txt").And.Contain("unknown name");
     }
 
     [Fact]
