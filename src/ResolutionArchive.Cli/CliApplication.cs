@@ -43,7 +43,14 @@ public static class CliApplication
         var import = new Command("import", "Parse resolution texts and store them in the database, one transaction per file") { importPaths, dryRun };
         import.SetAction((result, token) => ImportCommand(result.GetValue(importPaths)!, result.GetValue(dbOption)!, result.GetValue(dryRun), output, error, token));
 
-        var root = new RootCommand("ResolutionArchive: parse, validate and import UN resolution texts") { dbOption, parse, validate, import };
+        var exportKey = new Argument<string>("symbol") { Description = "the resolution's symbol (A/RES/76/159), a draft's key, or a number that names one resolution (76/159)" };
+        var format = new Option<string>("--format") { Description = "akn (AKN4UN XML) or json (the parse format)", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json");
+        var outputFile = new Option<FileInfo?>("--output") { Description = "write to this file instead of standard output" };
+        var export = new Command("export", "Print one stored resolution as AKN4UN XML or JSON") { exportKey, format, outputFile };
+        export.SetAction((result, token) => ExportCommand(result.GetValue(exportKey)!, result.GetValue(format)!, result.GetValue(outputFile), result.GetValue(dbOption)!, output, error, token));
+
+        var root = new RootCommand("ResolutionArchive: parse, validate, import and export UN resolutions") { dbOption, parse, validate, import, export };
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -122,6 +129,38 @@ public static class CliApplication
         var files = InputFiles.Expand(paths, error, out var missing);
         var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
         return new ImportCommand(output, error, interactive).RunAsync(files, missing, db, dryRun, token);
+    }
+
+    private static async Task<int> ExportCommand(string key, string format, FileInfo? file, string db, TextWriter output, TextWriter error, CancellationToken token)
+    {
+        if (!File.Exists(db))
+        {
+            await error.WriteLineAsync($"{db}:1: expected an archive database, found no file (import something first, or give --db FILE)");
+            return 1;
+        }
+
+        await using var context = ArchiveDatabase.Open(db);
+        var resolution = await Data.Queries.ResolutionLookup.FindAsync(context, key.Trim('/'), token);
+        if (resolution is null)
+        {
+            var candidates = await Data.Queries.ResolutionLookup.KeysMatchingAsync(context, key, token);
+            await error.WriteLineAsync(candidates.Count > 1
+                ? $"{key}: names {candidates.Count} resolutions ({string.Join(", ", candidates)}); give the symbol"
+                : $"{key}: expected the symbol, key or number of a stored resolution, found none");
+            return 1;
+        }
+
+        var text = ExportFormats.Write(resolution, format);
+        if (file is null)
+        {
+            await output.WriteLineAsync(text);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(file.FullName, text, new System.Text.UTF8Encoding(false), token);
+        }
+
+        return 0;
     }
 
     private static void WriteDiagnostics(IEnumerable<ParseDiagnostic> diagnostics, TextWriter error)
