@@ -14,7 +14,7 @@ public static class ResolutionSourceReader
 
     /// <summary>Parses <paramref name="bytes"/> with the reader its content calls for; never throws on bad input.</summary>
     public static ParseResult Read(byte[] bytes, string file, CountryRegistry? registry = null) =>
-        ResolutionTextParser.Parse(bytes, file, registry);
+        IsAkn(bytes) ? Akn.AknResolutionReader.Read(bytes, file, registry) : ResolutionTextParser.Parse(bytes, file, registry);
 
-    private static bool IsAkn(ReadOnlySpan<byte> bytes) => false;
+    private static bool IsAkn(ReadOnlySpan<byte> bytes) => Akn.AknResolutionReader.LooksLikeAkn(bytes);
 }

@@ -1,0 +1,810 @@
+using System.Globalization;
+using System.Xml.Linq;
+using ResolutionArchive.Parsing.Countries;
+using ResolutionArchive.Parsing.Diagnostics;
+using ResolutionArchive.Parsing.Syntax;
+
+namespace ResolutionArchive.Parsing.Akn;
+
+public static partial class AknResolutionReader
+{
+    private enum Region
+    {
+        Preamble,
+        Main,
+    }
+
+    /// <summary>One block of text in document order before it is classified (§7.5).</summary>
+    private sealed record Block(XElement Source, string? Num, IReadOnlyList<XNode> Content, Region Region, int Depth, bool Heading = false, IReadOnlyList<XElement>? Cells = null);
+
+    private sealed class PointB(string id, string label)
+    {
+        public string Id { get; } = id;
+        public string Label { get; } = label;
+        public string Text { get; set; } = "";
+        public IReadOnlyList<string> Footnotes { get; set; } = [];
+        public List<PointB> Points { get; } = [];
+        public Point Build() => new(Id, Label, Text, Footnotes, Points.Select(p => p.Build()).ToList());
+    }
+
+    private sealed class ClauseB(string id, ClauseKind kind, string? number, int line, string? part)
+    {
+        public string Id { get; } = id;
+        public ClauseKind Kind { get; } = kind;
+        public string? Number { get; } = number;
+        public int Line { get; } = line;
+        public string? Part { get; } = part;
+        public string Text { get; set; } = "";
+        public IReadOnlyList<string> Footnotes { get; set; } = [];
+        public IReadOnlyList<Emphasis> Emphasis { get; set; } = [];
+        public List<PointB> Points { get; } = [];
+        public HashSet<string> PointIds { get; } = new(StringComparer.Ordinal);
+        public Clause Build() => new(Id, Kind, Number, Text, Footnotes, Emphasis, Points.Select(p => p.Build()).ToList(), Line, Part);
+    }
+
+    private sealed class Reading(string file, CountryRegistry registry, List<ParseDiagnostic> diagnostics)
+    {
+        private readonly List<Clause> _preamble = [];
+        private readonly List<Clause> _operative = [];
+        private readonly List<Footnote> _footnotes = [];
+        private readonly HashSet<string> _footnoteIds = new(StringComparer.Ordinal);
+
+        public ParseResult Run(XElement root)
+        {
+            var top = root.Elements().FirstOrDefault(e => e.Name.Namespace == Akn && e.Name.LocalName != "components");
+            if (top is null)
+            {
+                Error(root, "expected a document element (statement or documentCollection) inside akomaNtoso, found none");
+                return Fail();
+            }
+
+            var meta = top.Element(Akn + "meta");
+            if (meta is null)
+            {
+                Error(top, $"expected the meta element at the start of {top.Name.LocalName}, found none");
+                return Fail();
+            }
+
+            var cover = top.Element(Akn + "coverPage");
+            var preface = top.Element(Akn + "preface");
+            var work = meta.Element(Akn + "identification")?.Element(Akn + "FRBRWork");
+
+            // §7.2 body
+            var author = Attr(work?.Element(Akn + "FRBRauthor"), "href")?.TrimStart('#');
+            var authority = AknText.Plain(cover?.Descendants(Akn + "docAuthority").FirstOrDefault(d => Attr(d, "refersTo") == "#issuingBody")).Replace(" ", "", StringComparison.Ordinal);
+            Body? body = author switch
+            {
+                "ga" => Body.GA,
+                "hrc" => Body.HRC,
+                _ => authority switch
+                {
+                    "大会" => Body.GA,
+                    "人权理事会" => Body.HRC,
+                    _ => null,
+                },
+            };
+            if (body is null)
+            {
+                Error(work ?? meta, $"expected FRBRWork/FRBRauthor href=\"ga\" (or docAuthority 大会), found '{author}' / '{authority}'");
+            }
+
+            // §7.2 symbol and number
+            var symbolElement = cover?.Descendants(Akn + "docNumber").FirstOrDefault(d => Attr(d, "refersTo") == "#symbol");
+            var symbol = NormalizeSymbol(AknText.Plain(symbolElement));
+            var numberElement = preface?.Descendants(Akn + "docNumber").FirstOrDefault();
+            var number = AknText.Plain(numberElement).TrimEnd('.', '。').Trim();
+            if (number.Length == 0 && symbol.StartsWith("A/RES/", StringComparison.Ordinal))
+            {
+                number = symbol["A/RES/".Length..].Split(' ')[0];
+                Warning(cover ?? top, $"expected the resolution number in preface/docNumber, found none; taken from the symbol {symbol}");
+            }
+
+            if (number.Length == 0)
+            {
+                Error(preface ?? top, "expected the resolution number in preface/p/docNumber (such as '76/159.'), found none");
+            }
+
+            if (number.Length > 0 && body is { } b)
+            {
+                var expected = ResolutionTextParser.SymbolOf(b, number);
+                if (symbol.Length == 0)
+                {
+                    symbol = expected;
+                }
+                else if (symbol != expected && !symbol.StartsWith(expected + " ", StringComparison.Ordinal))
+                {
+                    // 75/75_269_C.xml: the cover page says A/RES/75/268, the preface 75/269. and the FRBR URI 75-269
+                    Warning(symbolElement ?? top, $"expected the symbol on the cover page to be {expected} (the number in the preface), found {symbol}; {expected} is used");
+                    symbol = expected;
+                }
+            }
+
+            var titleElement = preface?.Descendants(Akn + "docTitle").FirstOrDefault();
+            var titleNotes = new List<AknNote>();
+            var title = titleElement is null ? "" : AknText.Read(titleElement.Nodes(), "title", titleNotes).Text;
+            if (title.Length == 0)
+            {
+                Warning(preface ?? cover ?? top, "expected the title in preface/p/docTitle, found none; the title is left empty");
+            }
+
+            // §7.2 session, agenda, date, meeting, committee report
+            int? session = int.TryParse(Attr(cover?.Descendants(Akn + "session").FirstOrDefault(), "value"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
+            var agendaItem = AgendaItem(AknText.Plain(cover?.Descendants(Akn + "inline").FirstOrDefault(i => Attr(i, "name") == "agenda item")));
+            var agendaTitle = AknText.Plain(cover?.Descendants(Akn + "inline").FirstOrDefault(i => Attr(i, "name") == "agenda item name"));
+            var adoptionDate = Date(Attr(work?.Elements(Akn + "FRBRdate").FirstOrDefault(d => Attr(d, "name") == "adoption"), "date"))
+                ?? Date(Attr(top.Descendants(Akn + "docDate").FirstOrDefault(d => Attr(d, "refersTo") == "#adoptionDate"), "date"));
+            if (adoptionDate is null)
+            {
+                Error(work ?? meta, "expected the adoption date in FRBRWork/FRBRdate name=\"adoption\" (yyyy-MM-dd), found none");
+            }
+
+            var steps = meta.Element(Akn + "workflow")?.Elements(Akn + "step").ToList() ?? [];
+            var meeting = Meeting(steps.FirstOrDefault(x => Attr(x, "outcome") == "adopted"), root);
+            var report = CommitteeReport(cover, steps.FirstOrDefault(x => Attr(x, "outcome") == "recommendedForAdoption"));
+
+            // §7.7 sponsors
+            var sponsors = new List<Sponsor>();
+            foreach (var step in steps)
+            {
+                var outcome = Attr(step, "outcome");
+                if (outcome is "draftResolution" or "draftResolutionAdditionalSponsors")
+                {
+                    sponsors.AddRange(AknSponsors.Build(Attr(step, "by") ?? "", outcome != "draftResolution", registry, file, AknText.LineOf(step), diagnostics));
+                }
+            }
+
+            // §7.8 vote
+            var vote = AknVote.Read(meta.Element(Akn + "analysis")?.Element(Akn + "parliamentary")?.Element(Akn + "voting"), registry, file, diagnostics);
+
+            // §7.3–§7.6, §7.10 body, parts, annexes
+            var parts = new List<ResolutionPart>();
+            if (top.Name.LocalName == "documentCollection")
+            {
+                var components = (root.Element(Akn + "components") ?? top.Element(Akn + "components"))?.Elements(Akn + "component").ToList() ?? [];
+                if (components.Count == 0)
+                {
+                    Error(top, "expected components/component for a documentCollection, found none");
+                }
+
+                foreach (var component in components)
+                {
+                    var statement = component.Elements().FirstOrDefault(e => e.Name.Namespace == Akn);
+                    if (statement is null)
+                    {
+                        Error(component, "expected a statement inside components/component, found none");
+                        continue;
+                    }
+
+                    var partPreface = statement.Element(Akn + "preface");
+                    var label = AknText.Plain(partPreface?.Descendants(Akn + "docNumber").FirstOrDefault()).TrimEnd('.');
+                    if (label.Length == 0)
+                    {
+                        label = ((char)('A' + parts.Count)).ToString();
+                        Warning(statement, $"expected the part's letter in preface/docNumber, found none; taken as {label}");
+                    }
+
+                    parts.Add(new ResolutionPart(label, AknText.Plain(partPreface?.Descendants(Akn + "docTitle").FirstOrDefault())));
+                    ReadBody(statement, label);
+                }
+            }
+            else
+            {
+                ReadBody(top, null);
+            }
+
+            foreach (var note in titleNotes)
+            {
+                AddFootnote(note, null);
+            }
+
+            var annexes = new List<Annex>();
+            foreach (var attachment in root.Descendants(Akn + "attachment"))
+            {
+                annexes.Add(ReadAnnex(attachment, annexes.Count + 1));
+            }
+
+            if (_operative.Count == 0 && _preamble.Count == 0)
+            {
+                Error(top, "expected preamble/container or mainBody/paragraph clauses, found none");
+            }
+
+            if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                return Fail();
+            }
+
+            if (session is { } printed && number.Split('/')[0] is var head && int.TryParse(head, NumberStyles.None, CultureInfo.InvariantCulture, out var fromNumber) && printed != fromNumber)
+            {
+                Warning(cover ?? top, $"the number {number} does not belong to the session in coverPage/session ({printed})");
+            }
+
+            var resolution = new ParsedResolution
+            {
+                Body = body!.Value,
+                Session = session,
+                AgendaItem = agendaItem,
+                AgendaTitle = agendaTitle.Length == 0 ? null : agendaTitle,
+                Number = number,
+                Symbol = symbol,
+                Status = ResolutionStatus.Adopted,
+                Title = title,
+                AdoptionDate = adoptionDate,
+                Meeting = meeting,
+                CommitteeReport = report,
+                Preamble = _preamble,
+                Operative = _operative,
+                Footnotes = _footnotes,
+                Vote = vote,
+                Sponsors = sponsors,
+                Parts = parts,
+                Annexes = annexes,
+            };
+            return new ParseResult(resolution, diagnostics.OrderBy(d => d.Line).ToList());
+        }
+
+        private ParseResult Fail() => new(null, diagnostics.OrderBy(d => d.Line).ToList());
+
+        private void Error(XObject at, string message) => diagnostics.Add(new ParseDiagnostic(file, AknText.LineOf(at), message));
+
+        private void Warning(XObject at, string message) => diagnostics.Add(new ParseDiagnostic(file, AknText.LineOf(at), message, DiagnosticSeverity.Warning));
+
+        private static DateOnly? Date(string? value) =>
+            DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year > 1 ? date : null;
+
+        /// <summary>"A/RES/75/101A-B" and "A/RES/75/101  A-B" → "A/RES/75/101 A-B" (§7.2).</summary>
+        private static string NormalizeSymbol(string symbol)
+        {
+            var compact = string.Join(' ', symbol.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            var match = System.Text.RegularExpressions.Regex.Match(compact, @"^(A/RES/(?:[A-Z]+-)?\d+/\d+)\s*([A-Z](?:\s*-\s*[A-Z])*)$");
+            return match.Success ? $"{match.Groups[1].Value} {match.Groups[2].Value.Replace(" ", "", StringComparison.Ordinal)}" : compact;
+        }
+
+        private static string? AgendaItem(string text)
+        {
+            var item = text.Replace("议程项目", "", StringComparison.Ordinal).Trim();
+            if (item.Length == 0)
+            {
+                return null;
+            }
+
+            var match = AgendaWithLetter().Match(item);
+            return match.Success ? $"{match.Groups[1].Value} {match.Groups[2].Value}" : item;
+        }
+
+        private Meeting? Meeting(XElement? adopted, XElement top)
+        {
+            var conclusion = AknText.Plain(top.Descendants(Akn + "inline").FirstOrDefault(i => Attr(i, "name") == "adoptionMeeting"));
+            var resumed = conclusion.Contains("续会", StringComparison.Ordinal);
+            var @as = Attr(adopted, "as") ?? "";
+            foreach (var match in new[] { PvMeeting().Match(@as), EnglishMeeting().Match(@as), ChineseMeeting().Match(conclusion) })
+            {
+                if (match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
+                {
+                    return new Meeting(n, Plenary: true, resumed);
+                }
+            }
+
+            Warning(adopted ?? top, "expected the meeting in workflow/step outcome=\"adopted\" as=\"A/76/PV.53\" or in conclusions, found none");
+            return null;
+        }
+
+        private CommitteeReport? CommitteeReport(XElement? cover, XElement? recommended)
+        {
+            var proponent = cover?.Descendants(Akn + "docProponent").FirstOrDefault();
+            if (proponent is null)
+            {
+                return null;
+            }
+
+            var text = AknText.Plain(proponent);
+            if (text.Contains("未经发交主要委员会", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            string? committee = null;
+            var start = text.IndexOf("根据", StringComparison.Ordinal);
+            if (start >= 0)
+            {
+                var rest = text[(start + 2)..];
+                var end = rest.IndexOf("的报告", StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    end = rest.IndexOf('(', StringComparison.Ordinal) is var open && open > 0 && rest.IndexOf("委员会", StringComparison.Ordinal) is var c && c >= 0 && open > c + 3 ? open : rest.Length;
+                }
+
+                committee = rest[..end].TrimEnd(']', ' ', '(').Trim();
+                if (committee.EndsWith("委员会)", StringComparison.Ordinal) is false && committee.IndexOf(" (", StringComparison.Ordinal) is var sp && sp > 0)
+                {
+                    committee = committee[..sp];
+                }
+
+                committee = committee.Replace(" ", "", StringComparison.Ordinal);
+                committee = committee.Length == 0 ? null : committee;
+            }
+
+            var origin = AknText.Plain(proponent.Descendants(Akn + "inline").FirstOrDefault(i => Attr(i, "name") == "originating document"));
+            var match = OriginatingDocument().Match(origin);
+            string? symbol = match.Success ? match.Groups["s"].Value : origin.Length > 0 && origin.StartsWith("A/", StringComparison.Ordinal) ? origin.Split('，', ',')[0].Trim() : null;
+            int? paragraph = match.Success ? int.Parse(match.Groups["p"].Value, CultureInfo.InvariantCulture) : null;
+            if (symbol is null && Attr(recommended, "as") is { } fromStep && fromStep.StartsWith("A/", StringComparison.Ordinal))
+            {
+                symbol = fromStep;
+                paragraph ??= int.TryParse(Attr(recommended, "refersTo"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
+            }
+
+            if (symbol is null)
+            {
+                Warning(proponent, $"expected the report's symbol in docProponent/inline name=\"originating document\" or workflow step recommendedForAdoption, found none in '{text}'; no committee report recorded");
+                return null;
+            }
+
+            return new CommitteeReport(committee, symbol, paragraph);
+        }
+
+        // ---------------------------------------------------------------- body (§7.3–§7.5)
+
+        private void ReadBody(XElement statement, string? part)
+        {
+            var blocks = new List<Block>();
+            if (statement.Element(Akn + "preamble") is { } preamble)
+            {
+                Flatten(preamble, Region.Preamble, 0, blocks);
+            }
+
+            foreach (var main in statement.Elements(Akn + "mainBody"))
+            {
+                Flatten(main, Region.Main, 0, blocks);
+            }
+
+            var prefix = part is null ? "" : part + "-";
+            var notes = new List<AknNote>();
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            var preambleCount = 0;
+            var unnumbered = 0;
+            var operativeMode = false;
+            ClauseB? current = null;
+            var built = new List<ClauseB>();
+            foreach (var block in blocks)
+            {
+                var (num, fromText) = NumOf(block);
+                var isDigit = num is not null && num.TrimEnd('.').All(char.IsAsciiDigit) && num.TrimEnd('.').Length > 0;
+                if (num is not null && !isDigit && current is not null && !block.Heading)
+                {
+                    var level = block.Depth > 0 && !fromText ? block.Depth : LabelLevel(num, current);
+                    var parentList = current.Points;
+                    var parentId = current.Id;
+                    for (var l = 1; l < level && parentList.Count > 0; l++)
+                    {
+                        parentId = parentList[^1].Id;
+                        parentList = parentList[^1].Points;
+                    }
+
+                    var id = Unique($"{parentId}-{LabelKey(num)}", current.PointIds);
+                    var point = new PointB(id, num);
+                    var (text, _, markers) = AknText.Read(block.Content, id, notes);
+                    point.Text = fromText ? StripLeading(text, num).Text : text;
+                    point.Footnotes = markers;
+                    parentList.Add(point);
+                    continue;
+                }
+
+                ClauseB clause;
+                if (isDigit)
+                {
+                    var n = num!.TrimEnd('.');
+                    if (block.Region == Region.Preamble && !operativeMode)
+                    {
+                        Warning(block.Source, $"operative paragraph {n} is marked up inside the preamble; read as an operative paragraph");
+                    }
+
+                    operativeMode = true;
+                    clause = new ClauseB(Unique($"{prefix}op{n}", ids), ClauseKind.Operative, n, AknText.LineOf(block.Source), part);
+                }
+                else if (block.Region == Region.Preamble && !operativeMode && !block.Heading)
+                {
+                    clause = new ClauseB(Unique($"{prefix}pp{++preambleCount}", ids), ClauseKind.Preamble, null, AknText.LineOf(block.Source), part);
+                }
+                else
+                {
+                    clause = new ClauseB(Unique($"{prefix}op-u{++unnumbered}", ids), ClauseKind.Operative, null, AknText.LineOf(block.Source), part);
+                }
+
+                if (block.Cells is { } cells)
+                {
+                    clause.Text = string.Join(" | ", cells.Select(c => AknText.Read(c.Nodes(), clause.Id, notes).Text));
+                    clause.Footnotes = notes.Where(x => x.AttachedTo == clause.Id).Select(x => x.Marker).Distinct().ToList();
+                }
+                else
+                {
+                    var (text, emphasis, markers) = AknText.Read(block.Content, clause.Id, notes);
+                    (clause.Text, clause.Emphasis) = fromText && num is not null ? StripLeading(text, num, emphasis) : (text, emphasis);
+                    clause.Footnotes = markers;
+                }
+
+                built.Add(clause);
+                current = clause;
+            }
+
+            foreach (var clause in built)
+            {
+                (clause.Kind == ClauseKind.Preamble ? _preamble : _operative).Add(clause.Build());
+            }
+
+            foreach (var note in notes)
+            {
+                AddFootnote(note, prefix);
+            }
+        }
+
+        private Annex ReadAnnex(XElement attachment, int index)
+        {
+            var doc = attachment.Elements().FirstOrDefault(e => e.Name.Namespace == Akn) ?? attachment;
+            var blocks = new List<Block>();
+            foreach (var child in doc.Elements().Where(e => e.Name.LocalName != "meta"))
+            {
+                Flatten(child, Region.Main, 0, blocks);
+            }
+
+            var id = $"annex{index}";
+            var notes = new List<AknNote>();
+            string? heading = null;
+            string? title = null;
+            var paragraphs = new List<Clause>();
+            foreach (var block in blocks)
+            {
+                var pid = $"{id}-p{paragraphs.Count + 1}";
+                string text;
+                IReadOnlyList<Emphasis> emphasis = [];
+                IReadOnlyList<string> markers = [];
+                if (block.Cells is { } cells)
+                {
+                    text = string.Join(" | ", cells.Select(c => AknText.Read(c.Nodes(), pid, notes).Text));
+                    markers = notes.Where(x => x.AttachedTo == pid).Select(x => x.Marker).Distinct().ToList();
+                }
+                else
+                {
+                    (text, emphasis, markers) = AknText.Read(block.Content, pid, notes);
+                }
+
+                if (text.Length == 0 && block.Num is null)
+                {
+                    continue;
+                }
+
+                if (paragraphs.Count == 0 && block.Num is null && markers.Count == 0)
+                {
+                    if (heading is null && title is null && text.StartsWith("附件", StringComparison.Ordinal) && text.Length <= 8)
+                    {
+                        heading = text;
+                        continue;
+                    }
+
+                    if (title is null && text.Length <= 120 && block.Cells is null && !"，。；：,;:".Contains(text[^1], StringComparison.Ordinal))
+                    {
+                        title = text;
+                        continue;
+                    }
+                }
+
+                paragraphs.Add(new Clause(pid, ClauseKind.Annex, block.Num?.TrimEnd('.'), text, markers, emphasis, [], AknText.LineOf(block.Source)));
+            }
+
+            foreach (var note in notes)
+            {
+                AddFootnote(note, null);
+            }
+
+            return new Annex(id, heading, title, paragraphs);
+        }
+
+        private void AddFootnote(AknNote note, string? prefix)
+        {
+            var id = (prefix ?? "")
+                + (note.Marker == "*" ? "fn-star" : $"fn{note.Marker}");
+            id = Unique(id, _footnoteIds);
+            _footnotes.Add(new Footnote(id, note.Marker, note.Text, note.AttachedTo, note.Line));
+        }
+
+        private static string Unique(string id, HashSet<string> used)
+        {
+            var candidate = id;
+            for (var m = 2; !used.Add(candidate); m++)
+            {
+                candidate = $"{id}-{m}";
+            }
+
+            return candidate;
+        }
+
+        /// <summary>The printed num, or a number/label at the start of the text (digit + tab, (a), ㈠) and true.</summary>
+        private static (string? Num, bool FromText) NumOf(Block block)
+        {
+            if (block.Num is { Length: > 0 } num)
+            {
+                return (num, false);
+            }
+
+            if (block.Heading || block.Cells is not null)
+            {
+                return (null, false);
+            }
+
+            var raw = RawStart(block.Content).TrimStart();
+            if (LeadingNumber().Match(raw) is { Success: true } n)
+            {
+                return (n.Groups[1].Value, true);
+            }
+
+            if (LeadingLabel().Match(raw) is { Success: true } l)
+            {
+                return (l.Groups[1].Value.Trim(), true);
+            }
+
+            return (null, false);
+        }
+
+        private static string RawStart(IEnumerable<XNode> nodes)
+        {
+            var builder = new System.Text.StringBuilder();
+            foreach (var node in nodes)
+            {
+                foreach (var text in node is XElement e ? e.DescendantNodesAndSelf().OfType<XText>() : node is XText t ? [t] : [])
+                {
+                    builder.Append(text.Value);
+                    if (builder.Length > 40)
+                    {
+                        return builder.ToString();
+                    }
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        private static (string Text, IReadOnlyList<Emphasis> Emphasis) StripLeading(string text, string label, IReadOnlyList<Emphasis>? emphasis = null)
+        {
+            var index = text.IndexOf(label, StringComparison.Ordinal);
+            if (index != 0)
+            {
+                return (text, emphasis ?? []);
+            }
+
+            var rest = text[label.Length..];
+            if (rest.StartsWith('.'))
+            {
+                rest = rest[1..];
+            }
+
+            var trimmed = rest.TrimStart();
+            var shift = text.Length - trimmed.Length;
+            var moved = (emphasis ?? []).Select(e => e with { Start = e.Start - shift }).Where(e => e.Start >= 0).ToList();
+            return (trimmed, moved);
+        }
+
+        /// <summary>Level of a label read from text (§3.5): letters 1, roman numerals and ㈠ 2 (i after h stays 1).</summary>
+        private static int LabelLevel(string label, ClauseB clause)
+        {
+            var key = LabelKey(label);
+            if (label.Length == 1 && label[0] is >= '\u3220' and <= '\u3229')
+            {
+                return clause.Points.Count > 0 ? 2 : 1;
+            }
+
+            if (key.All(c => "ivxlc".Contains(c, StringComparison.Ordinal)) && clause.Points.Count > 0)
+            {
+                var last = LabelKey(clause.Points[^1].Label);
+                var follows = last.Length == key.Length && last.Length == 1 && key[0] == last[0] + 1;
+                return follows ? 1 : 2;
+            }
+
+            return 1;
+        }
+
+        /// <summary>Id key of a label: brackets and dots removed, ㈠…㈩ as roman i…x.</summary>
+        private static string LabelKey(string label)
+        {
+            string[] roman = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
+            var trimmed = label.Trim().Trim('(', ')', '（', '）', '.').Trim();
+            if (trimmed.Length == 1 && trimmed[0] is >= '\u3220' and <= '\u3229')
+            {
+                return roman[trimmed[0] - '\u3220'];
+            }
+
+            return trimmed.Length == 0 ? "x" : trimmed;
+        }
+
+        // ---------------------------------------------------------------- flattening
+
+        private static string? NumText(XElement? num)
+        {
+            var text = AknText.Plain(num).Trim();
+            return text.Length == 0 ? null : text;
+        }
+
+        private static void Flatten(XElement element, Region region, int depth, List<Block> blocks)
+        {
+            switch (element.Name.LocalName)
+            {
+                case "formula":
+                case "meta":
+                    return;
+                case "preamble":
+                case "mainBody":
+                case "content":
+                case "preface":
+                case "body":
+                    foreach (var child in element.Elements())
+                    {
+                        Flatten(child, region, depth, blocks);
+                    }
+
+                    return;
+                case "container":
+                    if (element.Elements().Any(e => e.Name.LocalName is "blockList" or "list" or "table" or "paragraph" or "container" or "section"))
+                    {
+                        foreach (var child in element.Elements())
+                        {
+                            Flatten(child, region, depth, blocks);
+                        }
+                    }
+                    else
+                    {
+                        blocks.Add(new Block(element, NumText(element.Element(Akn + "num")), element.Nodes().ToList(), region, depth));
+                    }
+
+                    return;
+                case "paragraph":
+                    {
+                        var num = NumText(element.Element(Akn + "num"));
+                        var emitted = false;
+                        foreach (var child in element.Elements())
+                        {
+                            switch (child.Name.LocalName)
+                            {
+                                case "num":
+                                    break;
+                                case "content" when child.Descendants(Akn + "table").Any():
+                                    if (num is not null)
+                                    {
+                                        blocks.Add(new Block(element, num, [], region, depth));
+                                        num = null;
+                                    }
+
+                                    Flatten(child, region, depth, blocks);
+                                    emitted = true;
+                                    break;
+                                case "content":
+                                case "p":
+                                    blocks.Add(new Block(child, num, child.Nodes().ToList(), region, depth));
+                                    num = null;
+                                    emitted = true;
+                                    break;
+                                case "list":
+                                case "blockList":
+                                    FlattenList(child, region, depth, num, blocks);
+                                    num = null;
+                                    emitted = true;
+                                    break;
+                                case "subheading":
+                                case "heading":
+                                case "crossHeading":
+                                    blocks.Add(new Block(child, null, child.Nodes().ToList(), region, depth, Heading: true));
+                                    break;
+                                default:
+                                    Flatten(child, region, depth, blocks);
+                                    break;
+                            }
+                        }
+
+                        if (num is not null && !emitted)
+                        {
+                            blocks.Add(new Block(element, num, [], region, depth));
+                        }
+
+                        return;
+                    }
+
+                case "list":
+                case "blockList":
+                case "sublist":
+                    FlattenList(element, region, depth, null, blocks);
+                    return;
+                case "section":
+                case "part":
+                case "chapter":
+                case "hcontainer":
+                case "division":
+                case "subsection":
+                case "tblock":
+                    {
+                        var heading = element.Elements().Where(e => e.Name.LocalName is "num" or "heading").ToList();
+                        if (heading.Count > 0)
+                        {
+                            var nodes = new List<XNode>();
+                            foreach (var h in heading)
+                            {
+                                nodes.Add(new XText(" "));
+                                nodes.AddRange(h.Nodes());
+                            }
+
+                            blocks.Add(new Block(heading[0], null, nodes, region, depth, Heading: true));
+                        }
+
+                        foreach (var child in element.Elements().Where(e => e.Name.LocalName is not ("num" or "heading")))
+                        {
+                            Flatten(child, region, depth, blocks);
+                        }
+
+                        return;
+                    }
+
+                case "subheading":
+                case "heading":
+                case "crossHeading":
+                    blocks.Add(new Block(element, null, element.Nodes().ToList(), region, depth, Heading: element.Attribute("refersTo")?.Value != "#preamble"));
+                    return;
+                case "table":
+                    foreach (var row in element.Descendants(Akn + "tr"))
+                    {
+                        blocks.Add(new Block(row, null, [], region, depth, Cells: row.Elements().Where(c => c.Name.LocalName is "td" or "th").ToList()));
+                    }
+
+                    return;
+                default:
+                    if (element.DescendantNodes().OfType<XText>().Any(t => !string.IsNullOrWhiteSpace(t.Value)))
+                    {
+                        blocks.Add(new Block(element, null, element.Nodes().ToList(), region, depth));
+                    }
+
+                    return;
+            }
+        }
+
+        private static void FlattenList(XElement list, Region region, int depth, string? num, List<Block> blocks)
+        {
+            foreach (var child in list.Elements())
+            {
+                switch (child.Name.LocalName)
+                {
+                    case "intro":
+                    case "listIntroduction":
+                        blocks.Add(new Block(child, num, child.Nodes().ToList(), region, depth));
+                        num = null;
+                        break;
+                    case "point":
+                    case "item":
+                        {
+                            var label = NumText(child.Element(Akn + "num"));
+                            var nested = child.Elements().Where(e => e.Name.LocalName is "list" or "blockList" or "sublist").ToList();
+                            var content = child.Elements().Where(e => e.Name.LocalName is not ("num" or "list" or "blockList" or "sublist")).SelectMany(e => e.Name.LocalName == "content" ? e.Nodes() : [e]).ToList();
+                            blocks.Add(new Block(child, label, content, region, depth + 1));
+                            foreach (var sub in nested)
+                            {
+                                FlattenList(sub, region, depth + 1, null, blocks);
+                            }
+
+                            break;
+                        }
+
+                    case "list":
+                    case "blockList":
+                    case "sublist":
+                        FlattenList(child, region, depth + 1, null, blocks);
+                        break;
+                    case "num":
+                        break;
+                    default:
+                        blocks.Add(new Block(child, num, child.Nodes().ToList(), region, depth));
+                        num = null;
+                        break;
+                }
+            }
+
+            if (num is not null)
+            {
+                blocks.Add(new Block(list, num, [], region, depth));
+            }
+        }
+    }
+}
