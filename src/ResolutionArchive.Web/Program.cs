@@ -1,4 +1,5 @@
 using ResolutionArchive.Data;
+using ResolutionArchive.Web.Api;
 using ResolutionArchive.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Static assets are served from the build's manifest in every environment, so `dotnet run` works from any folder.
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorPages();
+builder.Services.AddArchiveApi();
 builder.Services.AddDbContext<ArchiveDbContext>((services, options) =>
     options.UseArchive(ArchiveLocation.DatabasePath(services.GetRequiredService<IConfiguration>())));
 
@@ -18,6 +20,7 @@ app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseRouting();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapArchiveApi();
 
 await app.RunAsync();
 

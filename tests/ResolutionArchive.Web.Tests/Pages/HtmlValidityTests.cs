@@ -33,6 +33,10 @@ public sealed class HtmlValidityTests(ITestOutputHelper output) : IDisposable
             var pages = new[] { "/", "/resolutions/A/HRC/RES/46/13", "/resolutions/A/HRC/RES/53/11", "/resolutions/A/RES/76/159", "/resolutions/A/HRC/RES/37/23", "/no-such-page" }.ToList();
             var (_, home) = await _app.GetDocumentAsync("/");
             pages.Add(home.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Single(h => h.Contains("/draft/", StringComparison.Ordinal)));
+
+            // The home page's other variants: paged (first, middle with gaps, last) once the archive needs 7 pages.
+            await SeedCopies.ImportAsync(_app, 345);
+            pages.AddRange(["/?page=1", "/?page=4", "/?page=7"]);
             var files = new List<string>();
             using var client = _app.CreateClient();
             foreach (var (url, i) in pages.Select((u, i) => (u, i)))

@@ -1,0 +1,42 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResolutionArchive.Data.Import;
+
+namespace ResolutionArchive.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Fills an application's archive with more records than the seeds: edited copies of seed 000 (46/13) numbered
+/// 46/1000, 46/1001…, imported through the real importer so that they are stored exactly as a real file would be.
+/// </summary>
+public static class SeedCopies
+{
+    /// <summary>The text of seed 000 from the test output folder.</summary>
+    public static string Seed000Text() =>
+        File.ReadAllText(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seeds"), "000_*.txt").Single());
+
+    /// <summary>
+    /// Imports <paramref name="count"/> copies of seed 000 as HRC resolutions 46/1000, 46/1001… (adopted on the same day
+    /// as 46/13) into <paramref name="app"/>'s database, after the site has started and imported its seeds.
+    /// </summary>
+    public static async Task ImportAsync(ArchiveApplication app, int count)
+    {
+        _ = app.Services.GetRequiredService<IServiceProvider>(); // starts the host: migrations and seeds come first
+        var text = Seed000Text();
+        text.Should().Contain("46/13.", "the copies are made by renumbering 46/13");
+        await using var db = app.CreateDbContext();
+
+        // Test data need not survive a power cut: without a sync per transaction the copies import many times faster.
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = OFF");
+        var importer = new ResolutionImporter(db);
+        for (var i = 0; i < count; i++)
+        {
+            var number = 1000 + i;
+            var copy = text.Replace("46/13.", $"46/{number}.", StringComparison.Ordinal);
+            var outcome = await importer.ImportAsync(new ImportSource($"copy-46-{number}.txt", Encoding.UTF8.GetBytes(copy)));
+            outcome.Status.Should().Be(ImportStatus.Imported, string.Join("; ", outcome.Diagnostics));
+            outcome.Key.Should().Be($"A/HRC/RES/46/{number}");
+        }
+    }
+}
