@@ -45,7 +45,7 @@ public static class CliApplication
 
         var exportKey = new Argument<string>("symbol") { Description = "the resolution's symbol (A/RES/76/159), a draft's key, or a number that names one resolution (76/159)" };
         var format = new Option<string>("--format") { Description = "akn (AKN4UN XML) or json (the parse format)", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json");
+        format.AcceptOnlyFromAmong("akn", "json");
         var outputFile = new Option<FileInfo?>("--output") { Description = "write to this file instead of standard output" };
         var export = new Command("export", "Print one stored resolution as AKN4UN XML or JSON") { exportKey, format, outputFile };
         export.SetAction((result, token) => ExportCommand(result.GetValue(exportKey)!, result.GetValue(format)!, result.GetValue(outputFile), result.GetValue(dbOption)!, output, error, token));

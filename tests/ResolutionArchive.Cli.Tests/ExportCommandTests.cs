@@ -50,4 +50,18 @@ public sealed class ExportCommandTests
         unknown.ExitCode.Should().Be(1);
         unknown.Error.Should().StartWith("A/RES/99/999: expected the symbol, key or number of a stored resolution");
     }
+
+    [Fact]
+    public async Task ExportsAStoredResolutionAsAknThatValidatesAgainstTheSchema()
+    {
+        using var folder = new TempFolder();
+        var db = folder.File("archive.sqlite");
+        await CliRun.RunAsync("import", folder.CopySeeds(), "--db", db);
+
+        var run = await CliRun.RunAsync("export", "A/RES/76/159", "--format", "akn", "--db", db);
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.Output.Should().StartWith("<?xml").And.Contain("<statement name=\"resolution\"");
+        ResolutionArchive.Parsing.Akn.AknSchema.Validate(run.Output.TrimEnd('\n')).Should().BeEmpty();
+    }
 }

@@ -113,11 +113,15 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
 
-            var sources = await db.Sources.AsNoTracking().Where(s => s.ResolutionKey == key).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+            // the record is rebuilt from all its sources; only the other sources' bytes need reading back
+            var sources = await db.Sources.AsNoTracking().Where(s => s.ResolutionKey == key).OrderBy(s => s.Id)
+                .Select(s => new { s.Id, s.FileName, s.Sha256 }).ToListAsync(cancellationToken);
             var parsed = new List<(string File, ParsedResolution Resolution)>(sources.Count);
             foreach (var stored in sources)
             {
-                var read = stored.Sha256 == hash ? resolution : ResolutionSourceReader.Read(stored.Content, stored.FileName).Resolution;
+                var read = stored.Sha256 == hash
+                    ? resolution
+                    : ResolutionSourceReader.Read(await db.Sources.Where(s => s.Id == stored.Id).Select(s => s.Content).SingleAsync(cancellationToken), stored.FileName).Resolution;
                 if (read is not null)
                 {
                     parsed.Add((stored.FileName, read));
@@ -126,6 +130,8 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
 
             var merged = ResolutionMerger.Merge(parsed);
             await db.Resolutions.Where(r => r.Key == key).ExecuteDeleteAsync(cancellationToken);
+            // a new graph of a few hundred rows: nothing to detect, so the change tracker's scan is skipped (docs/performance.md)
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
             db.Resolutions.Add(ResolutionMapper.ToEntity(merged.Resolution, sources[0].FileName, sources[0].Sha256, now, merged.FieldSources));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -140,6 +146,7 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
         finally
         {
             db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
     }
 }
