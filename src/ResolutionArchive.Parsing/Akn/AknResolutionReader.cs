@@ -12,7 +12,9 @@ namespace ResolutionArchive.Parsing.Akn;
 /// The entry point for the UN's Akoma Ntoso files (AKN4UN profile, <c>docs/input-formats.md</c> §7): reads one file into
 /// the same <see cref="ParsedResolution"/> as <see cref="ResolutionTextParser"/>. <see cref="Read"/> never throws on bad
 /// input; everything wrong comes back as <see cref="ParseDiagnostic"/>s (<c>FILE:LINE: …</c>, LINE the XML line), and a
-/// record is returned only when there is no error. DTDs are prohibited and no external resource is resolved.
+/// record is returned only when there is no error. DTDs are prohibited and no external resource is resolved. A document
+/// written by <see cref="AknWriter"/> (marked <c>meta/proprietary/ra:export</c>) is read exactly as the writer's inverse,
+/// so that export → import → export is byte-identical (<c>docs/akn-export.md</c>, "Round trip").
 /// </summary>
 public static partial class AknResolutionReader
 {
@@ -81,6 +83,12 @@ public static partial class AknResolutionReader
 
         try
         {
+            // A document written by AknWriter carries its mark and is read exactly (docs/akn-export.md, "Round trip").
+            if (AknExportReader.Mark(root) is { } mark)
+            {
+                return AknExportReader.Read(root, mark, file, diagnostics);
+            }
+
             return new Reading(file, registry ?? CountryRegistry.Default, diagnostics).Run(root);
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or OverflowException)

@@ -22,6 +22,16 @@ public static class AknWriter
     public const string Akn4UnNamespace = "http://un.org/akn4un";
 
     /// <summary>
+    /// The namespace (prefix <c>ra</c>) of the mark this writer leaves in <c>meta/proprietary</c>:
+    /// <c>&lt;ra:export format="1" footnotes="fn1 fn2"/&gt;</c>. <see cref="AknResolutionReader"/> reads a document that
+    /// carries it exactly, as the inverse of this writer (docs/akn-export.md, "Round trip").
+    /// </summary>
+    public const string ExportNamespace = "urn:x-resolution-archive:akn-export";
+
+    /// <summary>The version of the markup written, in <c>ra:export/@format</c>.</summary>
+    public const string ExportFormat = "1";
+
+    /// <summary>
     /// The date the UN's AKN4UN files write for an unknown date (workflow steps <c>date="0001-01-01"</c>), used where
     /// the schema requires a date and the model has none.
     /// </summary>
@@ -29,6 +39,7 @@ public static class AknWriter
 
     private static readonly XNamespace Akn = Namespace;
     private static readonly XNamespace Akn4Un = Akn4UnNamespace;
+    private static readonly XNamespace Ra = ExportNamespace;
 
     /// <summary>
     /// Writes <paramref name="resolution"/> as one AKN document: <c>akomaNtoso/statement name="resolution"</c>, or for a
@@ -90,7 +101,8 @@ public static class AknWriter
         var root = new XElement(
             Akn + "akomaNtoso",
             new XAttribute("xmlns", Namespace),
-            new XAttribute(XNamespace.Xmlns + "akn4un", Akn4UnNamespace));
+            new XAttribute(XNamespace.Xmlns + "akn4un", Akn4UnNamespace),
+            new XAttribute(XNamespace.Xmlns + "ra", ExportNamespace));
         var notes = new NotePlacer(r.Footnotes);
         if (labels.Count == 0)
         {
@@ -284,6 +296,19 @@ public static class AknWriter
         if (leftoverNotes.Count > 0)
         {
             meta.Add(new XElement(Akn + "notes", new XAttribute("source", "#archive"), leftoverNotes));
+        }
+
+        if (withWorkflow)
+        {
+            // The writer's mark, and the order of the footnotes (document order differs from model order, e.g. for
+            // notes kept in meta/notes).
+            var mark = new XElement(Ra + "export", new XAttribute("format", ExportFormat));
+            if (r.Footnotes.Count > 0)
+            {
+                mark.Add(new XAttribute("footnotes", string.Join(' ', r.Footnotes.Select(f => f.Id))));
+            }
+
+            meta.Add(new XElement(Akn + "proprietary", new XAttribute("source", "#archive"), mark));
         }
 
         return meta;
@@ -498,6 +523,7 @@ public static class AknWriter
             }
 
             line.Add(sponsorNotes);
+            KeepUnindented(line);
             cover.Add(line);
         }
 
@@ -658,7 +684,13 @@ public static class AknWriter
     private static IEnumerable<XElement> PointBlocks(Point point, NotePlacer notes)
     {
         var p = Paragraph(point.Text, [], point.Id, point.Footnotes, notes);
+        if (p.FirstNode is XText { Value.Length: 0 } empty)
+        {
+            empty.Remove(); // Paragraph's marker of mixed content: the label comes first now
+        }
+
         p.AddFirst(new XElement(Akn + "span", new XAttribute("class", "num"), point.Label));
+        KeepUnindented(p);
         yield return p;
         foreach (var sub in point.Points)
         {
@@ -748,7 +780,20 @@ public static class AknWriter
             p.Add(notes.Cite(ownerId, marker));
         }
 
+        KeepUnindented(p);
         return p;
+    }
+
+    /// <summary>
+    /// Marks a text <c>p</c> that starts with an element (an emphasised run, a note) as mixed content, so that the
+    /// writer adds no white space inside it even when it holds no text node at all.
+    /// </summary>
+    private static void KeepUnindented(XElement p)
+    {
+        if (p.FirstNode is XElement)
+        {
+            p.AddFirst(new XText(string.Empty));
+        }
     }
 
     // ---------------------------------------------------------------- annexes

@@ -8,7 +8,7 @@ namespace ResolutionArchive.Data.Tests.Import;
 public sealed class TwoFormatsTests
 {
     private static ImportSource Akn76159() =>
-        ImportSource.FromFile(Path.Combine(AppContext.BaseDirectory, "akn", "A_RES_76_159-2119201C.xml"));
+        ImportSource.FromFile(Path.Combine(AppContext.BaseDirectory, "Akn", "Sample", "A_RES_76_159-2119201C.xml"));
 
     [Fact]
     public async Task TheAknFileEnrichesTheRecordReadFromTheSeedTextAndDuplicatesNothing()

@@ -1,0 +1,416 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using ResolutionArchive.Parsing.Diagnostics;
+using ResolutionArchive.Parsing.Syntax;
+
+namespace ResolutionArchive.Parsing.Akn;
+
+/// <summary>
+/// Reads a document written by <see cref="AknWriter"/> (recognised by <c>meta/proprietary/ra:export</c>) exactly, as the
+/// writer's inverse: text as written (no white-space heuristics), ids from the <c>eId</c>s, number and status from
+/// <c>FRBRnumber</c>/<c>FRBRsubtype</c>, voters as ISO codes, sponsors through their TLCs, footnotes where the writer put
+/// them and in the order <c>ra:export/@footnotes</c> gives (docs/akn-export.md, "Round trip"). The UN's own files never
+/// carry the mark and are read by the AKN4UN rules (input-formats §7).
+/// </summary>
+internal static partial class AknExportReader
+{
+    private static readonly XNamespace Akn = AknWriter.Namespace;
+    private static readonly XNamespace Ra = AknWriter.ExportNamespace;
+    private static readonly XNamespace Akn4Un = AknWriter.Akn4UnNamespace;
+
+    private const string IsoPrefix = "/akn/ontology/organization/iso3166-1/";
+
+    /// <summary>The writer's mark in the document's first <c>meta</c>, or null for any other AKN file.</summary>
+    public static XElement? Mark(XElement root) =>
+        root.Elements().FirstOrDefault(e => e.Name.Namespace == Akn && e.Name.LocalName != "components")
+            ?.Element(Akn + "meta")
+            ?.Elements(Akn + "proprietary")
+            .Elements(Ra + "export")
+            .FirstOrDefault();
+
+    /// <summary>Reads the document under <paramref name="root"/>, which carries <paramref name="mark"/>.</summary>
+    public static ParseResult Read(XElement root, XElement mark, string file, List<ParseDiagnostic> diagnostics) =>
+        new Reading(file, diagnostics).Run(root, mark);
+
+    [GeneratedRegex(@"^第(?<n>\d+)次(?<kind>全体会议|会议)(?<resumed>\(续会\))?$")]
+    private static partial Regex MeetingText();
+
+    [GeneratedRegex(@"^(?<s>.*)，第(?<p>-?\d+)段$", RegexOptions.Singleline)]
+    private static partial Regex OriginText();
+
+    private sealed class Reading(string file, List<ParseDiagnostic> diagnostics)
+    {
+        private readonly List<Footnote> _footnotes = [];
+
+        public ParseResult Run(XElement root, XElement mark)
+        {
+            var format = (string?)mark.Attribute("format");
+            if (format != AknWriter.ExportFormat)
+            {
+                Error(mark, $"expected ra:export format=\"{AknWriter.ExportFormat}\" (the markup this reader knows), found '{format}'");
+                return Fail();
+            }
+
+            var top = root.Elements().First(e => e.Name.Namespace == Akn && e.Name.LocalName != "components");
+            var meta = top.Element(Akn + "meta")!;
+            var work = meta.Element(Akn + "identification")?.Element(Akn + "FRBRWork");
+            var references = meta.Elements(Akn + "references").Elements().ToList();
+
+            Body? body = Value(work?.Element(Akn + "FRBRauthor"), "href") switch
+            {
+                "#ga" => Body.GA,
+                "#hrc" => Body.HRC,
+                _ => null,
+            };
+            if (body is null)
+            {
+                Error(work ?? meta, $"expected FRBRWork/FRBRauthor href=\"#ga\" or \"#hrc\", found '{Value(work?.Element(Akn + "FRBRauthor"), "href")}'");
+            }
+
+            var number = Value(work?.Element(Akn + "FRBRnumber"), "value");
+            if (number is null)
+            {
+                Error(work ?? meta, "expected FRBRWork/FRBRnumber/@value, found none");
+            }
+
+            var status = Value(work?.Element(Akn + "FRBRsubtype"), "value") == "draftResolution" ? ResolutionStatus.Draft : ResolutionStatus.Adopted;
+            var symbol = Value(work?.Elements(Akn + "FRBRalias").FirstOrDefault(a => Value(a, "name") == "symbol"), "value");
+            var adoptionDate = DateOnly.TryParseExact(
+                Value(work?.Elements(Akn + "FRBRdate").FirstOrDefault(d => Value(d, "name") == "adoption"), "date"),
+                "yyyy-MM-dd",
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.None,
+                out var date) ? date : (DateOnly?)null;
+
+            var cover = top.Element(Akn + "coverPage");
+            var coverPs = cover?.Elements(Akn + "p").ToList() ?? [];
+            int? session = int.TryParse(Value(coverPs.Elements(Akn + "session").FirstOrDefault(), "value"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s) ? s : null;
+            var agendaItem = Inline(coverPs, "agenda item") is { } item ? (item.StartsWith("议程项目", StringComparison.Ordinal) ? item["议程项目".Length..] : item) : null;
+            var agendaTitle = Inline(coverPs, "agenda item name");
+            var title = top.Element(Akn + "preface")?.Elements(Akn + "p").Elements(Akn + "docTitle").FirstOrDefault()?.Value ?? "";
+            var report = CommitteeReport(coverPs.Where(p => Value(p, "eId") != "sponsors").Elements(Akn + "docProponent").FirstOrDefault());
+            var meeting = Meeting(root.Descendants(Akn + "conclusions").Elements(Akn + "p").Elements(Akn + "inline").FirstOrDefault(i => Value(i, "name") == "adoptionMeeting"));
+
+            // sponsors: one step per sponsor, resolved through its TLC; notes on the sponsor line
+            var sponsors = new List<Sponsor>();
+            foreach (var step in meta.Elements(Akn + "workflow").Elements(Akn + "step"))
+            {
+                var outcome = Value(step, "outcome");
+                if (outcome is not ("draftResolution" or "draftResolutionAdditionalSponsors"))
+                {
+                    continue;
+                }
+
+                var id = (Value(step, "by") ?? "").TrimStart('#');
+                var tlc = references.FirstOrDefault(t => Value(t, "eId") == id);
+                if (tlc is null)
+                {
+                    Error(step, $"expected a TLC with eId=\"{id}\" in meta/references for the sponsor step, found none");
+                    continue;
+                }
+
+                var href = Value(tlc, "href") ?? "";
+                var country = href.StartsWith(IsoPrefix, StringComparison.Ordinal) ? href[IsoPrefix.Length..] : null;
+                var showAs = Value(tlc, "showAs") ?? "";
+                var name = showAs == (country ?? "") ? null : showAs;
+                bool? member = Value(step, "as") switch
+                {
+                    "#councilMember" => true,
+                    "#nonCouncilMember" => false,
+                    _ => null,
+                };
+                sponsors.Add(new Sponsor(country, member, name, outcome == "draftResolutionAdditionalSponsors"));
+            }
+
+            foreach (var note in coverPs.Where(p => Value(p, "eId") == "sponsors").Elements(Akn + "authorialNote"))
+            {
+                AddNote(note, "sponsors");
+            }
+
+            var vote = Vote(meta.Element(Akn + "analysis")?.Element(Akn + "parliamentary")?.Element(Akn + "voting"));
+
+            // body, parts
+            var preamble = new List<Clause>();
+            var operative = new List<Clause>();
+            var parts = new List<ResolutionPart>();
+            if (top.Name.LocalName == "documentCollection")
+            {
+                foreach (var component in root.Elements(Akn + "components").Elements(Akn + "component"))
+                {
+                    var statement = component.Element(Akn + "statement");
+                    if (statement is null)
+                    {
+                        Error(component, "expected a statement inside components/component, found none");
+                        continue;
+                    }
+
+                    var partPreface = statement.Element(Akn + "preface")?.Element(Akn + "p");
+                    var label = partPreface?.Element(Akn + "docNumber")?.Value ?? "";
+                    parts.Add(new ResolutionPart(label, partPreface?.Element(Akn + "docTitle")?.Value ?? ""));
+                    ReadBody(statement, label, preamble, operative);
+                }
+            }
+            else
+            {
+                ReadBody(top, null, preamble, operative);
+            }
+
+            var annexes = top.Elements(Akn + "attachments").Elements(Akn + "attachment").Select(ReadAnnex).ToList();
+
+            foreach (var note in meta.Elements(Akn + "notes").Elements(Akn + "note"))
+            {
+                AddNote(note, Value(note, "placementBase") ?? "");
+            }
+
+            if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                return Fail();
+            }
+
+            // the model's footnote order, as the writer recorded it
+            var order = ((string?)mark.Attribute("footnotes") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var footnotes = _footnotes
+                .Select((f, i) => (Footnote: f, Index: Array.IndexOf(order, f.Id) is var k && k >= 0 ? k : order.Length + i))
+                .OrderBy(x => x.Index)
+                .Select(x => x.Footnote)
+                .ToList();
+
+            var resolution = new ParsedResolution
+            {
+                Body = body!.Value,
+                Session = session,
+                AgendaItem = agendaItem,
+                AgendaTitle = agendaTitle,
+                Number = number!,
+                Symbol = symbol,
+                Status = status,
+                Title = title,
+                AdoptionDate = adoptionDate,
+                Meeting = meeting,
+                CommitteeReport = report,
+                Preamble = preamble,
+                Operative = operative,
+                Footnotes = footnotes,
+                Vote = vote,
+                Sponsors = sponsors,
+                Parts = parts,
+                Annexes = annexes,
+            };
+            return new ParseResult(resolution, diagnostics.OrderBy(d => d.Line).ToList());
+        }
+
+        private ParseResult Fail() => new(null, diagnostics.OrderBy(d => d.Line).ToList());
+
+        private void Error(XObject at, string message) => diagnostics.Add(new ParseDiagnostic(file, AknText.LineOf(at), message));
+
+        private static string? Value(XElement? element, string attribute) => (string?)element?.Attribute(attribute);
+
+        private static string? Inline(IEnumerable<XElement> ps, string name) =>
+            ps.Elements(Akn + "inline").FirstOrDefault(i => Value(i, "name") == name)?.Value;
+
+        private Meeting? Meeting(XElement? inline)
+        {
+            if (inline is null)
+            {
+                return null;
+            }
+
+            var match = MeetingText().Match(inline.Value);
+            if (!match.Success)
+            {
+                Error(inline, $"expected the meeting as 第N次会议 or 第N次全体会议, optionally followed by (续会), found '{inline.Value}'");
+                return null;
+            }
+
+            return new Meeting(
+                int.Parse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture),
+                match.Groups["kind"].Value == "全体会议",
+                match.Groups["resumed"].Success);
+        }
+
+        private CommitteeReport? CommitteeReport(XElement? proponent)
+        {
+            if (proponent is null)
+            {
+                return null;
+            }
+
+            var committee = proponent.Element(Akn + "docCommittee")?.Value;
+            var origin = proponent.Elements(Akn + "inline").FirstOrDefault(i => Value(i, "name") == "originating document");
+            if (origin is null)
+            {
+                Error(proponent, "expected inline name=\"originating document\" in the committee report's docProponent, found none");
+                return null;
+            }
+
+            var match = OriginText().Match(origin.Value);
+            return match.Success
+                ? new CommitteeReport(committee, match.Groups["s"].Value, int.Parse(match.Groups["p"].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture))
+                : new CommitteeReport(committee, origin.Value, null);
+        }
+
+        private Vote Vote(XElement? voting)
+        {
+            switch (Value(voting, "outcome"))
+            {
+                case null:
+                    return Syntax.Vote.NotStated;
+                case "adoptedWithoutVote":
+                    return Syntax.Vote.WithoutVote;
+                case "adoptedRecordedVote":
+                    {
+                        var counts = voting!.Elements(Akn + "count").ToList();
+                        (int? Count, List<string> Codes) Get(string choice)
+                        {
+                            var count = counts.FirstOrDefault(c => Value(c, "refersTo") == "#" + choice);
+                            int? value = int.TryParse(Value(count, "value"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : null;
+                            var codes = count?.Elements(Akn4Un + "voters").Elements(Akn + "organization").Select(o => o.Value).ToList() ?? [];
+                            return (value, codes);
+                        }
+
+                        var yes = Get("inFavour");
+                        var no = Get("against");
+                        var abstain = Get("abstaining");
+                        return new Vote(VoteMode.Recorded, yes.Count, no.Count, abstain.Count, yes.Codes, no.Codes, abstain.Codes);
+                    }
+
+                default:
+                    Error(voting!, $"expected voting outcome adoptedRecordedVote or adoptedWithoutVote, found '{Value(voting, "outcome")}'");
+                    return Syntax.Vote.NotStated;
+            }
+        }
+
+        // ---------------------------------------------------------------- body
+
+        private void ReadBody(XElement statement, string? part, List<Clause> preamble, List<Clause> operative)
+        {
+            foreach (var container in statement.Elements(Akn + "preamble").Elements(Akn + "container"))
+            {
+                var id = Value(container, "eId") ?? "";
+                var ps = container.Elements(Akn + "p").ToList();
+                string? number = null;
+                if (ps.Count > 1)
+                {
+                    number = ps[0].Elements(Akn + "span").FirstOrDefault(x => Value(x, "class") == "num")?.Value;
+                    ps = ps.Skip(1).ToList();
+                }
+
+                var text = ReadText(ps.FirstOrDefault(), id);
+                var points = container.Elements(Akn + "blockContainer").Select(ReadBlockPoint).ToList();
+                preamble.Add(new Clause(id, ClauseKind.Preamble, number, text.Text, text.Markers, text.Emphasis, points, AknText.LineOf(container), part));
+            }
+
+            foreach (var paragraph in statement.Elements(Akn + "mainBody").Elements(Akn + "paragraph"))
+            {
+                var num = paragraph.Element(Akn + "num")?.Value;
+                if (num is not null && num.EndsWith('.'))
+                {
+                    num = num[..^1];
+                }
+
+                operative.Add(ReadParagraph(paragraph, ClauseKind.Operative, num, part));
+            }
+        }
+
+        private Annex ReadAnnex(XElement attachment)
+        {
+            var doc = attachment.Element(Akn + "doc");
+            var preface = doc?.Element(Akn + "preface")?.Element(Akn + "p");
+            var blocks = doc?.Elements(Akn + "mainBody").Elements(Akn + "paragraph")
+                .Select(p => ReadParagraph(p, ClauseKind.Annex, p.Element(Akn + "num")?.Value, null))
+                .ToList() ?? [];
+            return new Annex(Value(attachment, "eId") ?? "", preface?.Element(Akn + "docNumber")?.Value, preface?.Element(Akn + "docTitle")?.Value, blocks);
+        }
+
+        /// <summary>A paragraph: <c>content/p</c>, or <c>list</c> with <c>intro/p</c> and points.</summary>
+        private Clause ReadParagraph(XElement paragraph, ClauseKind kind, string? number, string? part)
+        {
+            var id = Value(paragraph, "eId") ?? "";
+            var (p, points) = Hierarchy(paragraph);
+            var text = ReadText(p, id);
+            return new Clause(id, kind, number, text.Text, text.Markers, text.Emphasis, points, AknText.LineOf(paragraph), part);
+        }
+
+        private (XElement? P, List<Point> Points) Hierarchy(XElement element)
+        {
+            if (element.Element(Akn + "list") is { } list)
+            {
+                var points = list.Elements(Akn + "point").Select(ReadPoint).ToList();
+                return (list.Element(Akn + "intro")?.Element(Akn + "p"), points);
+            }
+
+            return (element.Element(Akn + "content")?.Element(Akn + "p"), []);
+        }
+
+        private Point ReadPoint(XElement point)
+        {
+            var id = Value(point, "eId") ?? "";
+            var (p, points) = Hierarchy(point);
+            var text = ReadText(p, id);
+            return new Point(id, point.Element(Akn + "num")?.Value ?? "", text.Text, text.Markers, points);
+        }
+
+        /// <summary>A point under a preamble container: <c>blockContainer</c> with <c>p</c> (label span first) and sub-points.</summary>
+        private Point ReadBlockPoint(XElement block)
+        {
+            var id = Value(block, "eId") ?? "";
+            var p = block.Element(Akn + "p");
+            var label = p?.Elements(Akn + "span").FirstOrDefault(x => Value(x, "class") == "num")?.Value ?? "";
+            var text = ReadText(p, id, skipLabel: true);
+            return new Point(id, label, text.Text, text.Markers, block.Elements(Akn + "blockContainer").Select(ReadBlockPoint).ToList());
+        }
+
+        /// <summary>
+        /// The text of a <c>p</c> exactly as written: text nodes, <c>span class="bold"</c> as emphasis, notes out as
+        /// footnotes attached to <paramref name="ownerId"/>, every <c>authorialNote</c>/<c>noteRef</c> a cited marker.
+        /// </summary>
+        private (string Text, IReadOnlyList<Emphasis> Emphasis, IReadOnlyList<string> Markers) ReadText(XElement? p, string ownerId, bool skipLabel = false)
+        {
+            var text = new StringBuilder();
+            var emphasis = new List<Emphasis>();
+            var markers = new List<string>();
+            if (p is null)
+            {
+                return ("", emphasis, markers);
+            }
+
+            var labelSkipped = !skipLabel;
+            foreach (var node in p.Nodes())
+            {
+                switch (node)
+                {
+                    case XText t:
+                        text.Append(t.Value);
+                        break;
+                    case XElement { Name.LocalName: "span" } span when !labelSkipped && Value(span, "class") == "num":
+                        labelSkipped = true;
+                        break;
+                    case XElement { Name.LocalName: "span" } span when Value(span, "class") == "bold":
+                        emphasis.Add(new Emphasis(text.Length, span.Value.Length, span.Value));
+                        text.Append(span.Value);
+                        break;
+                    case XElement { Name.LocalName: "authorialNote" } note:
+                        markers.Add(Value(note, "marker") ?? "");
+                        AddNote(note, ownerId);
+                        break;
+                    case XElement { Name.LocalName: "noteRef" } reference:
+                        markers.Add(Value(reference, "marker") ?? "");
+                        break;
+                    case XElement other:
+                        text.Append(other.Value);
+                        break;
+                }
+            }
+
+            return (text.ToString(), emphasis, markers);
+        }
+
+        private void AddNote(XElement note, string attachedTo)
+        {
+            var text = string.Concat(note.Elements(Akn + "p").Select(p => p.Value));
+            _footnotes.Add(new Footnote(Value(note, "eId") ?? "", Value(note, "marker") ?? "", text, attachedTo, AknText.LineOf(note)));
+        }
+    }
+}
