@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using ResolutionArchive.Data.Import;
+using ResolutionArchive.Parsing;
 using ResolutionArchive.Parsing.Countries;
+using ResolutionArchive.Parsing.Serialization;
 using ResolutionArchive.Parsing.Tests.Akn;
 using Xunit.Abstractions;
 
@@ -48,18 +50,39 @@ public sealed class CorpusImportTests(ITestOutputHelper output)
         await using var database = TestDatabase.Create();
         var failed = new List<string>();
         var watch = Stopwatch.StartNew();
+        var readAlone = new Dictionary<string, string>(StringComparer.Ordinal); // key → JSON of the file read on its own
         foreach (var file in (withSeeds ? Seeds.Prefixes.Select(Seeds.PathOf) : []).Concat(files))
         {
-            var outcome = await database.Importer.ImportAsync(ImportSource.FromFile(file));
+            var source = ImportSource.FromFile(file);
+            var outcome = await database.Importer.ImportAsync(source);
             if (outcome.Status is ImportStatus.Failed)
             {
                 failed.Add($"{file}: {string.Join(" | ", outcome.Diagnostics)}");
+            }
+            else if (outcome.Status is ImportStatus.Imported)
+            {
+                readAlone[outcome.Key!] = ResolutionJson.Serialize(ResolutionSourceReader.Read(source.Bytes, source.Name).Resolution!);
+            }
+            else
+            {
+                readAlone.Remove(outcome.Key!); // enriched by a second source: no longer one file's record
             }
         }
 
         watch.Stop();
         await using var context = database.OpenContext();
         var mismatches = new List<string>();
+
+        // storage is lossless: a record from one file comes back from the database exactly as the file reads
+        foreach (var (key, json) in readAlone)
+        {
+            var stored = ResolutionJson.Serialize(ResolutionMapper.ToModel((await Queries.ResolutionLookup.FindByKeyAsync(context, key))!));
+            if (stored != json)
+            {
+                mismatches.Add($"{key}: the stored record differs from the file read alone");
+            }
+        }
+
         var compared = 0;
         foreach (var meta in metadata.Where(m => !AknCorpus.MetadataWithoutFile.Contains(m.Symbol)))
         {
