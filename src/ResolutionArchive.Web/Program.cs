@@ -6,6 +6,11 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Static assets are served from the build's manifest in every environment, so `dotnet run` works from any folder.
 builder.WebHost.UseStaticWebAssets();
+
+// The log levels live here, not only in appsettings.json: `dotnet run` starts the site in the caller's folder, where
+// the project's appsettings.json is not the content root's.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 builder.Services.AddRazorPages();
 builder.Services.AddArchiveApi();
 builder.Services.AddDbContext<ArchiveDbContext>((services, options) =>

@@ -28,6 +28,7 @@ public sealed class ReadingTests(BrowserFixture fixture) : IClassFixture<Browser
         (await page.Locator("h1").InnerTextAsync()).Should().Be("53/11 加强人权领域的国际合作");
 
         await page.Locator("#op20 a.fnref").ClickAsync();
+        await page.WaitForURLAsync("**/resolutions/A/HRC/RES/53/11#fn4");
         page.Url.Should().EndWith("#fn4");
         var footnote = page.Locator("#fn4");
         (await footnote.IsVisibleAsync()).Should().BeTrue();
@@ -36,6 +37,7 @@ public sealed class ReadingTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "resolution-53-11-footnote.png") });
 
         await footnote.Locator("a.backref").ClickAsync();
+        await page.WaitForURLAsync("**/resolutions/A/HRC/RES/53/11#ref-op20-4");
         page.Url.Should().EndWith("#ref-op20-4");
         (await page.Locator("#op20").IsVisibleAsync()).Should().BeTrue();
         errors.Should().BeEmpty();

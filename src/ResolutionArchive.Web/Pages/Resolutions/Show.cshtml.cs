@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ResolutionArchive.Data;
 using ResolutionArchive.Data.Import;
+using ResolutionArchive.Data.Queries;
 using ResolutionArchive.Parsing.Syntax;
 
 namespace ResolutionArchive.Web.Pages.Resolutions;
@@ -28,9 +29,7 @@ public sealed class ShowModel(ArchiveDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var key = (Key ?? "").Trim('/');
-        var entity = await db.Resolutions.AsNoTracking().AsSplitQuery()
-            .Include(r => r.Paragraphs).Include(r => r.Footnotes).Include(r => r.Votes).Include(r => r.Sponsors)
-            .SingleOrDefaultAsync(r => r.Key == key, cancellationToken);
+        var entity = await ResolutionLookup.FindByKeyAsync(db, key, cancellationToken);
         if (entity is not null)
         {
             Resolution = ResolutionMapper.ToModel(entity);
@@ -44,7 +43,7 @@ public sealed class ShowModel(ArchiveDbContext db) : PageModel
             .ToListAsync(cancellationToken);
         if (byNumber.Count == 1)
         {
-            return RedirectPermanent($"/resolutions/{byNumber[0].Key}");
+            return RedirectPermanent(Api.ListResolutions.PageUrl(byNumber[0].Key));
         }
 
         if (byNumber.Count > 1)
