@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using ResolutionArchive.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace ResolutionArchive.Web.Tests.Browser;
+
+/// <summary>
+/// axe-core (npm, installed under <c>tests/tools</c> by <c>.ci/run</c>) run inside real Chromium on every page type,
+/// with the WCAG 2.0/2.1 A and AA rules and axe's best practices: missing labels, alt texts, contrast, heading order,
+/// landmarks, duplicate ids, language. Zero violations are allowed. Skipped with the reason where Chromium or axe-core is
+/// missing on a developer machine; under CI (<c>CI=true</c>) that is a failure.
+/// </summary>
+public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private static readonly string AxePath = Path.Combine(BrowserPaths.RepositoryRoot, "tests", "tools", "node_modules", "axe-core", "axe.min.js");
+
+    public static TheoryData<string> Pages() => new()
+    {
+        "/",
+        "/resolutions/A/HRC/RES/53/11",
+        "/resolutions/A/RES/76/159",
+        "/resolutions/A/HRC/RES/37/23",
+        "/resolutions/A/HRC/RES/46/13",
+        "/no-such-page",
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Pages))]
+    public async Task HasNoAxeViolations(string path)
+    {
+        Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        var missing = File.Exists(AxePath) ? null : $"axe-core is not installed at {AxePath} (npm ci --prefix tests/tools; .ci/run does it)";
+        if (missing is not null && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"CI=true but {missing}");
+        }
+
+        Skip.If(missing is not null, missing);
+        var page = await fixture.Browser!.NewPageAsync();
+        await page.GotoAsync($"{fixture.BaseUrl}{path}");
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxePath });
+
+        var json = await page.EvaluateAsync<JsonElement>(
+            "async () => { const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });"
+            + " return { passes: r.passes.length, violations: r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) })) }; }");
+
+        var violations = json.GetProperty("violations").EnumerateArray()
+            .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("impact")}): {v.GetProperty("help").GetString()} at {string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")
+            .ToList();
+        output.WriteLine($"{path}: {json.GetProperty("passes").GetInt32()} axe rules passed, {violations.Count} violated");
+        violations.ForEach(output.WriteLine);
+        json.GetProperty("passes").GetInt32().Should().BeGreaterThan(10, "axe really ran");
+        violations.Should().BeEmpty();
+        await page.CloseAsync();
+    }
+}
