@@ -53,7 +53,12 @@ public sealed record ParsedResolution
     /// <summary>Preambular paragraphs (preamble clauses) in document order: ids <c>pp1</c>, <c>pp2</c>, ….</summary>
     public required IReadOnlyList<Clause> Preamble { get; init; }
 
-    /// <summary>Operative paragraphs in document order, numbered from 1 without gaps: ids <c>op1</c>, <c>op2</c>, ….</summary>
+    /// <summary>
+    /// Operative paragraphs in document order, ids <c>op1</c>, <c>op2</c>, …. A seed text numbers them from 1 without
+    /// gaps (input-formats §3.3). An AKN4UN file may also hold unnumbered blocks between them (sub-headings, section
+    /// headings: <see cref="Clause.Number"/> null, ids <c>op-u1</c>, <c>op-u2</c>…) and numbering that restarts in each
+    /// section of a budget resolution (the second paragraph 1 is <c>op1-2</c>); input-formats §7.
+    /// </summary>
     public required IReadOnlyList<Clause> Operative { get; init; }
 
     /// <summary>Footnotes in the order their markers first appear.</summary>
