@@ -7,6 +7,9 @@ namespace ResolutionArchive.Data;
 /// <summary>Opening the archive's SQLite file: connection string, options, and migrations.</summary>
 public static class ArchiveDatabase
 {
+    /// <summary>The name of the migration that added the <c>References</c> table (docs/references.md).</summary>
+    public const string CrossReferencesMigration = "CrossReferences";
+
     /// <summary>The SQLite connection string for a database file (created when missing).</summary>
     public static string ConnectionString(string path) =>
         new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path), Pooling = false }.ToString();
@@ -28,7 +31,9 @@ public static class ArchiveDatabase
 
     /// <summary>
     /// Opens the database at <paramref name="path"/>, creating its folder and file when missing, and brings the
-    /// schema up to date with the committed migrations. A file that is already up to date is not written to.
+    /// schema up to date with the committed migrations. A file that is already up to date is not written to. When the
+    /// <see cref="CrossReferencesMigration"/> migration was applied to a file holding records, their references are
+    /// rebuilt from their stored text (<see cref="Queries.CrossReferences.RebuildAll"/>).
     /// </summary>
     public static ArchiveDbContext Open(string path)
     {
@@ -39,13 +44,31 @@ public static class ArchiveDatabase
         }
 
         var context = new ArchiveDbContext(Options(path));
-        // Migrate() takes a lock by writing to the file even when nothing is pending; an up-to-date archive is only read.
-        if (!File.Exists(path) || context.Database.GetPendingMigrations().Any())
+        Upgrade(context, path);
+        return context;
+    }
+
+    /// <summary>
+    /// Brings the schema of the database at <paramref name="path"/> (opened by <paramref name="context"/>) up to date:
+    /// a new file gets every migration, an existing one only its pending migrations, and an up-to-date one is not
+    /// written to (Migrate() takes a lock by writing even when nothing is pending). When the
+    /// <see cref="CrossReferencesMigration"/> migration was applied to a file holding records, their references are
+    /// rebuilt from their stored text (docs/references.md). The site's start and the CLI both come through here.
+    /// </summary>
+    public static void Upgrade(ArchiveDbContext context, string path)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var existed = File.Exists(path) && new FileInfo(path).Length > 0;
+        var pending = existed ? context.Database.GetPendingMigrations().ToList() : [];
+        if (!existed || pending.Count > 0)
         {
             context.Database.Migrate();
         }
 
-        return context;
+        if (pending.Any(m => m.EndsWith("_" + CrossReferencesMigration, StringComparison.Ordinal)) && context.Resolutions.Any())
+        {
+            Queries.CrossReferences.RebuildAll(context);
+        }
     }
 }
 

@@ -34,6 +34,9 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     /// <summary>Which source supplied each field of a record.</summary>
     public DbSet<FieldSourceEntity> FieldSources => Set<FieldSourceEntity>();
 
+    /// <summary>Cross-references found in clause and footnote texts (docs/references.md).</summary>
+    public DbSet<ReferenceEntity> References => Set<ReferenceEntity>();
+
     /// <summary>Every imported source file, kept whole.</summary>
     public DbSet<SourceEntity> Sources => Set<SourceEntity>();
 

@@ -24,6 +24,7 @@ internal sealed class ResolutionConfiguration : IEntityTypeConfiguration<Resolut
         builder.HasMany(r => r.Parts).WithOne().HasForeignKey(p => p.ResolutionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Annexes).WithOne().HasForeignKey(a => a.ResolutionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.FieldSources).WithOne().HasForeignKey(f => f.ResolutionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.References).WithOne().HasForeignKey(x => x.ResolutionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -112,5 +113,21 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<SourceEntit
         builder.HasIndex(s => new { s.ResolutionKey, s.Sha256 }).IsUnique();
         builder.HasIndex(s => new { s.ResolutionKey, s.FileName });
         builder.Property(s => s.Format).HasMaxLength(8);
+    }
+}
+
+/// <summary>
+/// Table <c>References</c>: indexed by target symbol (the "cited by" lookup) and by (resolution, anchor); kind and body
+/// stored as names (docs/references.md).
+/// </summary>
+internal sealed class ReferenceConfiguration : IEntityTypeConfiguration<ReferenceEntity>
+{
+    public void Configure(EntityTypeBuilder<ReferenceEntity> builder)
+    {
+        builder.ToTable("References");
+        builder.HasIndex(r => r.TargetSymbol);
+        builder.HasIndex(r => new { r.ResolutionId, r.Anchor });
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Body).HasConversion<string>().HasMaxLength(32);
     }
 }

@@ -102,4 +102,7 @@ public sealed class ResolutionEntity
 
     /// <summary>Which source supplied each field.</summary>
     public List<FieldSourceEntity> FieldSources { get; set; } = [];
+
+    /// <summary>Cross-references found in the clause and footnote texts (docs/input-formats.md §8), in document order.</summary>
+    public List<ReferenceEntity> References { get; set; } = [];
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ResolutionArchive.Data.Entities;
+using ResolutionArchive.Parsing.References;
 using ResolutionArchive.Parsing.Syntax;
 
 namespace ResolutionArchive.Data.Import;
@@ -92,8 +93,27 @@ public static class ResolutionMapper
         AddVotes(entity, resolution.Vote.No, VotePosition.Against);
         AddVotes(entity, resolution.Vote.Abstain, VotePosition.Abstaining);
         entity.Sponsors.AddRange(resolution.Sponsors.Select((s, i) => new SponsorEntity { CountryIso3 = s.Country, CouncilMember = s.CouncilMember, Name = s.Name, Additional = s.Additional, Ordinal = i }));
+        entity.References.AddRange(ReferencesOf(resolution));
         return entity;
     }
+
+    /// <summary>
+    /// The <c>References</c> rows of <paramref name="resolution"/>: every cross-reference that
+    /// <see cref="ReferenceFinder.FindIn"/> finds in its clause and footnote texts (docs/input-formats.md §8), numbered in
+    /// document order. Derived from the text only, so a rebuilt record always gets exactly the rows its text implies.
+    /// </summary>
+    public static IEnumerable<ReferenceEntity> ReferencesOf(ParsedResolution resolution) =>
+        ReferenceFinder.FindIn(resolution).Select((r, i) => new ReferenceEntity
+        {
+            Anchor = r.Anchor,
+            Ordinal = i,
+            Start = r.Reference.Start,
+            Length = r.Reference.Length,
+            Kind = r.Reference.Kind,
+            Text = r.Reference.Text,
+            TargetSymbol = r.Reference.Target,
+            Body = r.Reference.Body,
+        });
 
     private static void AddClause(ResolutionEntity entity, Clause clause, ParagraphKind kind, string? parent)
     {

@@ -162,6 +162,54 @@ namespace ResolutionArchive.Data.Migrations
                     b.ToTable("Parts", (string)null);
                 });
 
+            modelBuilder.Entity("ResolutionArchive.Data.Entities.ReferenceEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Anchor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetSymbol")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetSymbol");
+
+                    b.HasIndex("ResolutionId", "Anchor");
+
+                    b.ToTable("References", (string)null);
+                });
+
             modelBuilder.Entity("ResolutionArchive.Data.Entities.ResolutionEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -399,6 +447,15 @@ namespace ResolutionArchive.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ResolutionArchive.Data.Entities.ReferenceEntity", b =>
+                {
+                    b.HasOne("ResolutionArchive.Data.Entities.ResolutionEntity", null)
+                        .WithMany("References")
+                        .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResolutionArchive.Data.Entities.SponsorEntity", b =>
                 {
                     b.HasOne("ResolutionArchive.Data.Entities.ResolutionEntity", null)
@@ -428,6 +485,8 @@ namespace ResolutionArchive.Data.Migrations
                     b.Navigation("Paragraphs");
 
                     b.Navigation("Parts");
+
+                    b.Navigation("References");
 
                     b.Navigation("Sponsors");
 

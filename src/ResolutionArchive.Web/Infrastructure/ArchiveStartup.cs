@@ -39,7 +39,7 @@ public static class ArchiveStartup
         }
 
         logger.LogInformation("Archive database: {Path}", path);
-        await db.Database.MigrateAsync();
+        ArchiveDatabase.Upgrade(db, path);
         if (await db.Resolutions.AnyAsync())
         {
             return;

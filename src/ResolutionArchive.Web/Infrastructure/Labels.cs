@@ -35,6 +35,15 @@ public static class Labels
     /// <summary>The English short name of a state, or the code itself.</summary>
     public static string CountryNameEn(string iso3) => CountryRegistry.Default.FindByIso3(iso3)?.NameEn ?? iso3;
 
+    /// <summary>True when <paramref name="iso3"/> is a state the country registry knows (it has a Chinese and an English name).</summary>
+    public static bool IsKnownCountry(string iso3) => CountryRegistry.Default.FindByIso3(iso3) is not null;
+
+    /// <summary>第 76 届会议.</summary>
+    public static string Session(int session) => $"第 {session} 届会议";
+
+    /// <summary>人权理事会第 46 届会议, 大会第 76 届会议.</summary>
+    public static string Session(Body body, int session) => $"{Of(body)}{Session(session)}";
+
     /// <summary>
     /// A sponsor as the page shows it: the official Chinese name of a state, else the name as printed (a sponsor that
     /// is not a state). The printed form (e.g. "Cuba (on behalf of …)") stays available as the item's title.

@@ -1,21 +1,48 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ResolutionArchive.Data;
+using ResolutionArchive.Data.Entities;
 using ResolutionArchive.Parsing.Syntax;
 
 namespace ResolutionArchive.Web.Pages;
 
 /// <summary>
-/// The home page: every resolution and draft in the archive, newest first, drafts last, <see cref="PageSize"/> to a
-/// page (<c>/?page=2</c>). A page number that is not a number, or below 1, shows page 1; one past the end shows the
-/// last page — a link never breaks as the archive grows or shrinks.
+/// The home page: every resolution and draft in the archive, <see cref="PageSize"/> to a page (<c>/?page=2</c>),
+/// filtered and sorted by query parameters so that each view is a URL to bookmark (docs/browse.md):
+/// <c>body</c> (<c>HRC</c>, <c>GA</c>), <c>session</c> (a number), <c>year</c> (of adoption), <c>mode</c>
+/// (<c>recorded</c>, <c>without-vote</c>, <c>not-stated</c>), <c>status</c> (<c>adopted</c>, <c>draft</c>) and
+/// <c>sort</c> (<c>date-desc</c>, the default: newest first, drafts last; <c>date-asc</c>; <c>number-asc</c>;
+/// <c>number-desc</c>). A value that is not one of these is ignored and the page says so; it never fails. A page number
+/// that is not a number, or below 1, shows page 1; one past the end shows the last page — a link never breaks as the
+/// archive grows or shrinks. Filtering, counting, sorting and paging all run in the database.
 /// </summary>
 public sealed class IndexModel(ArchiveDbContext db) : PageModel
 {
     /// <summary>Rows per page.</summary>
     public const int PageSize = 50;
+
+    /// <summary>
+    /// The length of the integer part of a number (<c>159</c> in <c>76/159</c>, <c>101</c> in <c>75/101 A-B</c>): the
+    /// characters after the first <c>/</c> up to the first space. Ordering by this length and then by the text after the
+    /// <c>/</c> orders the numbers numerically (they have no leading zeros): 76/16 before 76/159 before 76/304, and 75/250
+    /// before 75/250 B. Written with Substring, IndexOf and concatenation only, which every EF Core provider translates
+    /// (SQLite: <c>instr(substr(…) || ' ', ' ') - 1</c>), so the order is computed in the database, not in memory.
+    /// </summary>
+    private static readonly Expression<Func<ResolutionEntity, int>> _numberDigits =
+        r => (r.Number.Substring(r.Number.IndexOf("/") + 1) + " ").IndexOf(" ");
+
+    /// <summary>The text of a number after its first <c>/</c>: <c>159</c>, <c>101 A-B</c>.</summary>
+    private static readonly Expression<Func<ResolutionEntity, string>> _numberRest =
+        r => r.Number.Substring(r.Number.IndexOf("/") + 1);
+
+    /// <summary>The filters and order as read from the query (invalid values dropped).</summary>
+    public BrowseFilter Filter { get; private set; } = BrowseFilter.None;
+
+    /// <summary>The query values that were ignored, each with the reason, for the notice above the list.</summary>
+    public IReadOnlyList<string> Ignored { get; private set; } = [];
 
     /// <summary>The rows of the table (this page's).</summary>
     public IReadOnlyList<Row> Resolutions { get; private set; } = [];
@@ -23,30 +50,142 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
     /// <summary>How many records the archive holds.</summary>
     public int Total { get; private set; }
 
+    /// <summary>How many records match the filters (<see cref="Total"/> when there are none).</summary>
+    public int Matched { get; private set; }
+
     /// <summary>Where this page is among the pages.</summary>
     public Pager Paging { get; private set; } = new(1, 1);
 
-    /// <summary>Loads one page of the list.</summary>
+    /// <summary>Records per body under the other filters.</summary>
+    public IReadOnlyDictionary<Body, int> BodyCounts { get; private set; } = new Dictionary<Body, int>();
+
+    /// <summary>Records per session under the other filters, by session; with the selected session even when 0.</summary>
+    public IReadOnlyList<(int Session, int Count)> SessionCounts { get; private set; } = [];
+
+    /// <summary>Records per adoption year under the other filters, newest first; with the selected year even when 0.</summary>
+    public IReadOnlyList<(int Year, int Count)> YearCounts { get; private set; } = [];
+
+    /// <summary>Records per adoption mode under the other filters.</summary>
+    public IReadOnlyDictionary<VoteMode, int> ModeCounts { get; private set; } = new Dictionary<VoteMode, int>();
+
+    /// <summary>Records per status under the other filters.</summary>
+    public IReadOnlyDictionary<ResolutionStatus, int> StatusCounts { get; private set; } = new Dictionary<ResolutionStatus, int>();
+
+    /// <summary>Loads one page of the filtered, sorted list and the facet counts.</summary>
     /// <param name="pageNumber">The <c>page</c> query parameter as given (named apart from Razor Pages' own <c>page</c> route value).</param>
+    /// <param name="body">The <c>body</c> parameter.</param>
+    /// <param name="session">The <c>session</c> parameter.</param>
+    /// <param name="year">The <c>year</c> parameter.</param>
+    /// <param name="mode">The <c>mode</c> parameter.</param>
+    /// <param name="status">The <c>status</c> parameter.</param>
+    /// <param name="sort">The <c>sort</c> parameter.</param>
     /// <param name="cancellationToken">The request's cancellation.</param>
-    public async Task OnGetAsync([FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken)
+    public async Task OnGetAsync(
+        [FromQuery(Name = "page")] string? pageNumber,
+        [FromQuery(Name = "body")] string? body,
+        [FromQuery(Name = "session")] string? session,
+        [FromQuery(Name = "year")] string? year,
+        [FromQuery(Name = "mode")] string? mode,
+        [FromQuery(Name = "status")] string? status,
+        [FromQuery(Name = "sort")] string? sort,
+        CancellationToken cancellationToken)
     {
-        Total = await db.Resolutions.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
+        var ignored = new List<string>();
+        Filter = BrowseFilter.Read(body, session, year, mode, status, sort, ignored);
+        Ignored = ignored;
+
+        var all = db.Resolutions.AsNoTracking();
+        Total = await all.CountAsync(cancellationToken);
+        var matching = Filter.Apply(all);
+        Matched = Filter.IsFiltered ? await matching.CountAsync(cancellationToken) : Total;
+        var pageCount = Math.Max(1, (Matched + PageSize - 1) / PageSize);
         Paging = new Pager(Requested(pageNumber, pageCount), pageCount);
 
-        // Drafts last, then newest first; SQLite sorts NULL last in a descending order, as LINQ to objects does.
-        Resolutions = await db.Resolutions.AsNoTracking()
-            .OrderBy(r => r.Status == ResolutionStatus.Draft)
-            .ThenByDescending(r => r.AdoptionDate)
-            .ThenByDescending(r => r.Session)
-            .ThenBy(r => r.Number)
-            .ThenBy(r => r.Key)
+        Resolutions = await Order(matching, Filter.Sort)
             .Skip((Paging.Current - 1) * PageSize)
             .Take(PageSize)
             .Select(r => new Row(r.Key, r.Symbol, r.Number, r.Title, r.Body, r.Session, r.Status, r.AdoptionDate, r.VoteMode, r.YesCount, r.NoCount, r.AbstainCount))
             .ToListAsync(cancellationToken);
+
+        // Facet counts: for each facet, how many records each of its values would give with the other filters kept.
+        BodyCounts = await (Filter with { Body = null }).Apply(all)
+            .GroupBy(r => r.Body)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        ModeCounts = await (Filter with { Mode = null }).Apply(all)
+            .GroupBy(r => r.VoteMode)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        StatusCounts = await (Filter with { Status = null }).Apply(all)
+            .GroupBy(r => r.Status)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var sessions = await (Filter with { Session = null }).Apply(all)
+            .Where(r => r.Session != null)
+            .GroupBy(r => r.Session!.Value)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var years = await (Filter with { Year = null }).Apply(all)
+            .Where(r => r.AdoptionDate != null)
+            .GroupBy(r => r.AdoptionDate!.Value.Year)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        if (Filter.Session is { } s)
+        {
+            sessions.TryAdd(s, 0);
+        }
+
+        if (Filter.Year is { } y)
+        {
+            years.TryAdd(y, 0);
+        }
+
+        SessionCounts = sessions.OrderBy(p => p.Key).Select(p => (p.Key, p.Value)).ToList();
+        YearCounts = years.OrderByDescending(p => p.Key).Select(p => (p.Key, p.Value)).ToList();
     }
+
+    /// <summary>
+    /// Orders records for <paramref name="sort"/>, always ending with the key so that the order is total and pages never
+    /// overlap. By date: drafts (no date) last in both directions. By number: body, then session, then the number's
+    /// integer part numerically (<see cref="ThenByNumber"/>), drafts last within their session.
+    /// </summary>
+    public static IQueryable<ResolutionEntity> Order(IQueryable<ResolutionEntity> query, BrowseSort sort) => sort switch
+    {
+        BrowseSort.DateAscending => ThenByNumber(query
+            .OrderBy(r => r.Status == ResolutionStatus.Draft)
+            .ThenBy(r => r.AdoptionDate == null)
+            .ThenBy(r => r.AdoptionDate)
+            .ThenBy(r => r.Session), descending: false)
+            .ThenBy(r => r.Key),
+        BrowseSort.NumberAscending => ThenByNumber(query
+            .OrderBy(r => r.Body)
+            .ThenBy(r => r.Session == null)
+            .ThenBy(r => r.Session)
+            .ThenBy(r => r.Status == ResolutionStatus.Draft), descending: false)
+            .ThenBy(r => r.Key),
+        BrowseSort.NumberDescending => ThenByNumber(query
+            .OrderByDescending(r => r.Body)
+            .ThenBy(r => r.Session == null)
+            .ThenByDescending(r => r.Session)
+            .ThenBy(r => r.Status == ResolutionStatus.Draft), descending: true)
+            .ThenBy(r => r.Key),
+
+        // Drafts last, then newest first; SQLite sorts NULL last in a descending order, as LINQ to objects does.
+        _ => ThenByNumber(query
+            .OrderBy(r => r.Status == ResolutionStatus.Draft)
+            .ThenByDescending(r => r.AdoptionDate)
+            .ThenByDescending(r => r.Session), descending: false)
+            .ThenBy(r => r.Key),
+    };
+
+    /// <summary>
+    /// Continues an order with the number's integer part, numerically (76/16, 76/159, 76/304), then its suffix (75/250,
+    /// 75/250 B): the length of the integer part first, then the text — translated to SQL by any provider.
+    /// </summary>
+    public static IOrderedQueryable<ResolutionEntity> ThenByNumber(IOrderedQueryable<ResolutionEntity> query, bool descending) =>
+        descending
+            ? query.ThenByDescending(_numberDigits).ThenByDescending(_numberRest)
+            : query.ThenBy(_numberDigits).ThenBy(_numberRest);
 
     /// <summary>
     /// The page to show for the <c>page</c> parameter: absent, not a whole number, or below 1 gives page 1; a number past
@@ -67,8 +206,11 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
         return value.All(char.IsAsciiDigit) ? pageCount : 1;
     }
 
-    /// <summary>The link to page <paramref name="page"/> of the list: <c>/</c> for the first, <c>/?page=N</c> otherwise.</summary>
-    public static string Href(int page) => page <= 1 ? "/" : $"/?page={page.ToString(CultureInfo.InvariantCulture)}";
+    /// <summary>The link to page <paramref name="page"/> of the unfiltered list: <c>/</c> for the first, <c>/?page=N</c> otherwise.</summary>
+    public static string Href(int page) => BrowseFilter.None.Href(page);
+
+    /// <summary>The link to page <paramref name="page"/> of this list, with its filters and order.</summary>
+    public string PageHref(int page) => Filter.Href(page);
 
     /// <summary>One resolution in the list.</summary>
     public sealed record Row(
@@ -126,4 +268,271 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             return numbers;
         }
     }
+}
+
+/// <summary>The order of the home page's list (query parameter <c>sort</c>).</summary>
+public enum BrowseSort
+{
+    /// <summary><c>date-desc</c> (the default): newest first, drafts last.</summary>
+    DateDescending,
+
+    /// <summary><c>date-asc</c>: oldest first, drafts last.</summary>
+    DateAscending,
+
+    /// <summary><c>number-asc</c>: by body, session, then number numerically (76/16 before 76/159).</summary>
+    NumberAscending,
+
+    /// <summary><c>number-desc</c>: the reverse (drafts still last within their session).</summary>
+    NumberDescending,
+}
+
+/// <summary>
+/// The home page's filters and order, each optional. <see cref="Read"/> reads them from the query's text, dropping
+/// what it cannot read; <see cref="Href"/> writes them back in a fixed order, so a view's URL is stable to bookmark.
+/// </summary>
+/// <param name="Body">Only this body's records.</param>
+/// <param name="Session">Only this session's records.</param>
+/// <param name="Year">Only records adopted in this year (drafts have no adoption date).</param>
+/// <param name="Mode">Only records adopted this way.</param>
+/// <param name="Status">Only adopted resolutions, or only drafts.</param>
+/// <param name="Sort">The order.</param>
+public sealed record BrowseFilter(Body? Body, int? Session, int? Year, VoteMode? Mode, ResolutionStatus? Status, BrowseSort Sort)
+{
+    /// <summary>The earliest year accepted (the United Nations' founding).</summary>
+    public const int MinYear = 1945;
+
+    /// <summary>The latest year accepted.</summary>
+    public const int MaxYear = 9998;
+
+    /// <summary>No filter, the default order.</summary>
+    public static BrowseFilter None { get; } = new(null, null, null, null, null, BrowseSort.DateDescending);
+
+    /// <summary>The <c>mode</c> values and the modes they stand for.</summary>
+    public static IReadOnlyList<(string Value, VoteMode Mode)> Modes { get; } =
+        [("recorded", VoteMode.Recorded), ("without-vote", VoteMode.WithoutVote), ("not-stated", VoteMode.NotStated)];
+
+    /// <summary>The <c>status</c> values and the statuses they stand for.</summary>
+    public static IReadOnlyList<(string Value, ResolutionStatus Status)> Statuses { get; } =
+        [("adopted", ResolutionStatus.Adopted), ("draft", ResolutionStatus.Draft)];
+
+    /// <summary>The <c>sort</c> values, their orders and their labels.</summary>
+    public static IReadOnlyList<(string Value, BrowseSort Sort, string Label)> Sorts { get; } =
+    [
+        ("date-desc", BrowseSort.DateDescending, "通过日期，最新在前"),
+        ("date-asc", BrowseSort.DateAscending, "通过日期，最早在前"),
+        ("number-asc", BrowseSort.NumberAscending, "编号，从小到大"),
+        ("number-desc", BrowseSort.NumberDescending, "编号，从大到小"),
+    ];
+
+    /// <summary>True when any filter is set (the order is not a filter).</summary>
+    public bool IsFiltered => Body is not null || Session is not null || Year is not null || Mode is not null || Status is not null;
+
+    /// <summary>The <c>sort</c> value of <see cref="Sort"/>.</summary>
+    public string SortValue => Sorts.First(s => s.Sort == Sort).Value;
+
+    /// <summary>The caption's description of <see cref="Sort"/>.</summary>
+    public string SortLabel => Sorts.First(s => s.Sort == Sort).Label;
+
+    /// <summary>
+    /// Reads the query parameters. Empty means absent. <c>body</c>, <c>mode</c>, <c>status</c> and <c>sort</c> are
+    /// matched ignoring case; <c>session</c> is a whole number from 1, <c>year</c> one from <see cref="MinYear"/> to
+    /// <see cref="MaxYear"/>. Anything else is left out of the filter, with a sentence saying so added to
+    /// <paramref name="ignored"/>.
+    /// </summary>
+    public static BrowseFilter Read(string? body, string? session, string? year, string? mode, string? status, string? sort, ICollection<string> ignored)
+    {
+        Body? readBody = null;
+        if (!string.IsNullOrEmpty(body))
+        {
+            if (string.Equals(body, "HRC", StringComparison.OrdinalIgnoreCase))
+            {
+                readBody = Parsing.Syntax.Body.HRC;
+            }
+            else if (string.Equals(body, "GA", StringComparison.OrdinalIgnoreCase))
+            {
+                readBody = Parsing.Syntax.Body.GA;
+            }
+            else
+            {
+                ignored.Add($"机构“{Shorten(body)}”无法识别（可用 HRC 或 GA），已忽略。");
+            }
+        }
+
+        int? readSession = null;
+        if (!string.IsNullOrEmpty(session))
+        {
+            if (int.TryParse(session, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1)
+            {
+                readSession = number;
+            }
+            else
+            {
+                ignored.Add($"届会“{Shorten(session)}”不是有效的届会编号，已忽略。");
+            }
+        }
+
+        int? readYear = null;
+        if (!string.IsNullOrEmpty(year))
+        {
+            if (int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= MinYear and <= MaxYear)
+            {
+                readYear = number;
+            }
+            else
+            {
+                ignored.Add($"年份“{Shorten(year)}”不是 {MinYear} 至 {MaxYear} 之间的年份，已忽略。");
+            }
+        }
+
+        VoteMode? readMode = null;
+        if (!string.IsNullOrEmpty(mode))
+        {
+            var match = Modes.Where(m => string.Equals(m.Value, mode, StringComparison.OrdinalIgnoreCase)).Select(m => (VoteMode?)m.Mode).FirstOrDefault();
+            if (match is null)
+            {
+                ignored.Add($"通过方式“{Shorten(mode)}”无法识别（可用 recorded、without-vote 或 not-stated），已忽略。");
+            }
+
+            readMode = match;
+        }
+
+        ResolutionStatus? readStatus = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            var match = Statuses.Where(s => string.Equals(s.Value, status, StringComparison.OrdinalIgnoreCase)).Select(s => (ResolutionStatus?)s.Status).FirstOrDefault();
+            if (match is null)
+            {
+                ignored.Add($"状态“{Shorten(status)}”无法识别（可用 adopted 或 draft），已忽略。");
+            }
+
+            readStatus = match;
+        }
+
+        var readSort = BrowseSort.DateDescending;
+        if (!string.IsNullOrEmpty(sort))
+        {
+            var match = Sorts.Where(s => string.Equals(s.Value, sort, StringComparison.OrdinalIgnoreCase)).Select(s => (BrowseSort?)s.Sort).FirstOrDefault();
+            if (match is null)
+            {
+                ignored.Add($"排序方式“{Shorten(sort)}”无法识别，已忽略（按默认顺序：通过日期，最新在前）。");
+            }
+
+            readSort = match ?? BrowseSort.DateDescending;
+        }
+
+        return new BrowseFilter(readBody, readSession, readYear, readMode, readStatus, readSort);
+    }
+
+    /// <summary>The records that pass every filter that is set (a query for the database; nothing is loaded).</summary>
+    public IQueryable<ResolutionEntity> Apply(IQueryable<ResolutionEntity> query)
+    {
+        if (Body is { } body)
+        {
+            query = query.Where(r => r.Body == body);
+        }
+
+        if (Session is { } session)
+        {
+            query = query.Where(r => r.Session == session);
+        }
+
+        if (Year is { } year)
+        {
+            // A range on the column rather than a function of it: any provider translates it, and it can use the index.
+            var from = new DateOnly(year, 1, 1);
+            var until = new DateOnly(year + 1, 1, 1);
+            query = query.Where(r => r.AdoptionDate >= from && r.AdoptionDate < until);
+        }
+
+        if (Mode is { } mode)
+        {
+            query = query.Where(r => r.VoteMode == mode);
+        }
+
+        if (Status is { } status)
+        {
+            query = query.Where(r => r.Status == status);
+        }
+
+        return query;
+    }
+
+    /// <summary>
+    /// The URL of page <paramref name="page"/> of this view: <c>/</c> with the parameters that are set, in the order
+    /// body, session, year, mode, status, sort (left out when it is the default), page (left out for page 1).
+    /// </summary>
+    public string Href(int page = 1)
+    {
+        var parameters = new List<string>();
+        if (Body is { } body)
+        {
+            parameters.Add($"body={body}");
+        }
+
+        if (Session is { } session)
+        {
+            parameters.Add($"session={session.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (Year is { } year)
+        {
+            parameters.Add($"year={year.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (Mode is { } mode)
+        {
+            parameters.Add($"mode={Modes.First(m => m.Mode == mode).Value}");
+        }
+
+        if (Status is { } status)
+        {
+            parameters.Add($"status={Statuses.First(s => s.Status == status).Value}");
+        }
+
+        if (Sort != BrowseSort.DateDescending)
+        {
+            parameters.Add($"sort={SortValue}");
+        }
+
+        if (page > 1)
+        {
+            parameters.Add($"page={page.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        return parameters.Count == 0 ? "/" : "/?" + string.Join('&', parameters);
+    }
+
+    /// <summary>The filters that are set, each with its label (机构：大会) and the URL of this view without it.</summary>
+    public IReadOnlyList<(string Label, string RemoveHref)> Active()
+    {
+        var active = new List<(string, string)>();
+        if (Body is { } body)
+        {
+            active.Add(($"机构：{Infrastructure.Labels.Of(body)}", (this with { Body = null }).Href()));
+        }
+
+        if (Session is { } session)
+        {
+            active.Add(($"届会：{Infrastructure.Labels.Session(session)}", (this with { Session = null }).Href()));
+        }
+
+        if (Year is { } year)
+        {
+            active.Add(($"通过年份：{year.ToString(CultureInfo.InvariantCulture)} 年", (this with { Year = null }).Href()));
+        }
+
+        if (Mode is { } mode)
+        {
+            active.Add(($"通过方式：{Infrastructure.Labels.Of(mode)}", (this with { Mode = null }).Href()));
+        }
+
+        if (Status is { } status)
+        {
+            active.Add(($"状态：{Infrastructure.Labels.Of(status)}", (this with { Status = null }).Href()));
+        }
+
+        return active;
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }

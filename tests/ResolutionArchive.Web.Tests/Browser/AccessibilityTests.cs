@@ -23,6 +23,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         "/resolutions/A/HRC/RES/37/23",
         "/resolutions/A/HRC/RES/46/13",
         "/no-such-page",
+        "/?body=HRC&sort=number-asc",
+        "/sessions",
+        "/sessions/HRC/53",
     };
 
     [SkippableTheory]

@@ -42,4 +42,25 @@ public sealed class ReadingTests(BrowserFixture fixture) : IClassFixture<Browser
         (await page.Locator("#op20").IsVisibleAsync()).Should().BeTrue();
         errors.Should().BeEmpty();
     }
+
+    [SkippableFact]
+    public async Task FollowsTheReferenceIn5311Paragraph36ToTheCitedResolutionAndSeesItCitedBack()
+    {
+        Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        var page = await fixture.Browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await page.GotoAsync($"{fixture.BaseUrl}/resolutions/A/HRC/RES/53/11#op36");
+
+        await page.Locator("#op36 a", new() { HasText = "76/159" }).ClickAsync();
+        await page.WaitForURLAsync("**/resolutions/A/RES/76/159");
+
+        (await page.Locator("h1").InnerTextAsync()).Should().Be("76/159 增进人权领域的国际合作");
+        var citedBy = page.Locator("a[href$='/resolutions/A/HRC/RES/53/11#op36']");
+        (await citedBy.CountAsync()).Should().Be(1, "the cited page lists 53/11 ¶36 as citing it");
+        await citedBy.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "resolution-76-159-cited-by.png") });
+
+        await citedBy.ClickAsync();
+        await page.WaitForURLAsync("**/resolutions/A/HRC/RES/53/11#op36");
+        (await page.Locator("#op36").EvaluateAsync<bool>("e => e.matches(':target')")).Should().BeTrue();
+    }
 }

@@ -34,9 +34,21 @@ public sealed class HtmlValidityTests(ITestOutputHelper output) : IDisposable
             var (_, home) = await _app.GetDocumentAsync("/");
             pages.Add(home.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Single(h => h.Contains("/draft/", StringComparison.Ordinal)));
 
+            // Browsing (docs/browse.md): filtered and sorted, with invalid values reported, with no match; the session pages.
+            pages.AddRange([
+                "/?body=GA&session=76&year=2021&mode=not-stated&status=adopted&sort=number-asc",
+                "/?body=XYZ&session=abc&year=99999999999&mode=x&status=y&sort=drop",
+                "/?session=99",
+                "/sessions",
+                "/sessions/GA/76",
+                "/sessions/HRC/46",
+                "/sessions/HRC/43",
+                "/sessions/HRC/999",
+            ]);
+
             // The home page's other variants: paged (first, middle with gaps, last) once the archive needs 7 pages.
             await SeedCopies.ImportAsync(_app, 345);
-            pages.AddRange(["/?page=1", "/?page=4", "/?page=7"]);
+            pages.AddRange(["/?page=1", "/?page=4", "/?page=7", "/?body=HRC&session=46&sort=number-desc&page=3"]);
             var files = new List<string>();
             using var client = _app.CreateClient();
             foreach (var (url, i) in pages.Select((u, i) => (u, i)))

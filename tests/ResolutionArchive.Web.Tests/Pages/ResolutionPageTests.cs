@@ -28,7 +28,7 @@ public sealed class ResolutionPageTests : IDisposable
         Names(document, "#vote-yes").Should().StartWith(["阿根廷", "巴林", "孟加拉国", "多民族玻利维亚国"]).And.EndWith(["乌拉圭", "委内瑞拉玻利瓦尔共和国"]);
         Names(document, "#vote-no").Should().Contain("大不列颠及北爱尔兰联合王国").And.Contain("大韩民国");
         Names(document, "#vote-abstain").Should().Equal("亚美尼亚", "巴哈马", "斐济", "利比亚", "马拉维", "乌兹别克斯坦");
-        document.QuerySelector("#vote-yes li[data-iso3='CHN']")!.TextContent.Should().Be("中国");
+        document.QuerySelector("#vote-yes li[data-iso3='CHN']")!.TextContent.Should().Be("中国 China");
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class ResolutionPageTests : IDisposable
     }
 
     private static List<string> Names(IDocument document, string list) =>
-        document.QuerySelectorAll($"{list} li").Select(li => li.TextContent).ToList();
+        document.QuerySelectorAll($"{list} li span[lang='zh-Hans']").Select(span => span.TextContent).ToList();
 
     /// <summary>The text of a clause element without its number, footnote markers and sub-paragraphs.</summary>
     private static string TextWithoutMarkers(IElement element)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ResolutionArchive.Data;
 using ResolutionArchive.Data.Import;
 using ResolutionArchive.Data.Queries;
+using ResolutionArchive.Parsing.References;
 using ResolutionArchive.Parsing.Syntax;
 
 namespace ResolutionArchive.Web.Pages.Resolutions;
@@ -22,6 +23,18 @@ public sealed class ShowModel(ArchiveDbContext db) : PageModel
     /// <summary>The resolution; null when <see cref="Candidates"/> is shown instead.</summary>
     public ParsedResolution? Resolution { get; private set; }
 
+    /// <summary>
+    /// The resolution's cross-references with their URLs (docs/references.md), also put in
+    /// <c>ViewData[ReferenceLinks.ViewDataKey]</c> so that the partials <c>_ClauseText</c> and <c>_Points</c> find them.
+    /// </summary>
+    public ReferenceLinks Links { get; private set; } = ReferenceLinks.Empty;
+
+    /// <summary>
+    /// The archived resolutions that cite this one, with the citing paragraphs (docs/references.md); empty for a draft
+    /// or when nothing cites it. Rendered by <c>_CitedBy</c>.
+    /// </summary>
+    public IReadOnlyList<CitingResolution> CitedBy { get; private set; } = [];
+
     /// <summary>Records whose number matches an ambiguous request.</summary>
     public IReadOnlyList<(string Key, string Label, string Title)> Candidates { get; private set; } = [];
 
@@ -34,6 +47,9 @@ public sealed class ShowModel(ArchiveDbContext db) : PageModel
         {
             Resolution = ResolutionMapper.ToModel(entity);
             Key = entity.Key;
+            Links = new ReferenceLinks(await CrossReferences.LinksOfAsync(db, entity.Key, cancellationToken));
+            ViewData[ReferenceLinks.ViewDataKey] = Links;
+            CitedBy = entity.Symbol is null ? [] : await CrossReferences.CitedByAsync(db, entity.Symbol, cancellationToken);
             return Page();
         }
 
@@ -60,4 +76,84 @@ public sealed class ShowModel(ArchiveDbContext db) : PageModel
 
     /// <summary>The anchor id of a footnote: <c>fn1</c>, <c>fn-star</c>.</summary>
     public static string FootnoteId(string marker) => marker == "*" ? "fn-star" : $"fn{marker}";
+
+    /// <summary>
+    /// A footnote as a clause with no markers or emphasis, its id the footnote's (<c>fn2</c>), so that
+    /// <c>_ClauseText</c> renders its text with the references found in it (docs/references.md).
+    /// </summary>
+    public static Clause FootnoteClause(Footnote footnote)
+    {
+        ArgumentNullException.ThrowIfNull(footnote);
+        return new Clause(footnote.Id, ClauseKind.Annex, null, footnote.Text, [], [], [], footnote.Line);
+    }
+
+    /// <summary>A sub-paragraph as a clause (same id, text and markers, no emphasis) for <c>_ClauseText</c>.</summary>
+    public static Clause PointClause(Point point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        return new Clause(point.Id, ClauseKind.Operative, point.Label, point.Text, point.Footnotes, [], [], 0);
+    }
+
+    /// <summary>
+    /// How a citing paragraph is named in the "cited by" list: <c>op36</c> → 第 36 段, <c>pp8</c> → 序言部分第 8 段,
+    /// <c>op3-a</c> → 第 3 段 (a) 项, <c>fn2</c> → 脚注 2; any other anchor as it is.
+    /// </summary>
+    public static string CitingLabel(string anchor)
+    {
+        ArgumentNullException.ThrowIfNull(anchor);
+        var parts = anchor.Split('-');
+        var head = parts[0];
+        return head switch
+        {
+            _ when head.StartsWith("op", StringComparison.Ordinal) && int.TryParse(head[2..], out var n) =>
+                $"第 {n} 段" + string.Concat(parts.Skip(1).Select(p => $" ({p}) 项")),
+            _ when head.StartsWith("pp", StringComparison.Ordinal) && int.TryParse(head[2..], out var n) => $"序言部分第 {n} 段",
+            _ when head.StartsWith("fn", StringComparison.Ordinal) && parts.Length == 1 => $"脚注 {head[2..]}",
+            _ => anchor,
+        };
+    }
+
+    /// <summary>The first <paramref name="length"/> characters (UTF-16 code units, a surrogate pair never split) of a
+    /// citing paragraph, with "…" when it was cut.</summary>
+    public static string Excerpt(string text, int length = 80)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= length)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[length - 1]) ? length - 1 : length;
+        return text[..cut] + "…";
+    }
+}
+
+/// <summary>
+/// The cross-references of one resolution page, by the anchor of the text they are in (docs/references.md), for the
+/// partials that render clause, sub-paragraph and footnote text as runs of plain text, <c>&lt;strong&gt;</c> and
+/// <c>&lt;a href&gt;</c>.
+/// </summary>
+public sealed class ReferenceLinks
+{
+    /// <summary>The <c>ViewData</c> key under which <see cref="ShowModel"/> passes the links to the partials.</summary>
+    public const string ViewDataKey = "ResolutionArchive.ReferenceLinks";
+
+    private readonly ILookup<string, ReferenceLink> _byAnchor;
+
+    /// <summary>The links of the stored references <paramref name="links"/> (any order).</summary>
+    public ReferenceLinks(IEnumerable<ReferenceLink> links) =>
+        _byAnchor = (links ?? []).OrderBy(l => l.Start).ToLookup(l => l.Anchor, StringComparer.Ordinal);
+
+    /// <summary>No links at all (a page rendered without them).</summary>
+    public static ReferenceLinks Empty { get; } = new([]);
+
+    /// <summary>The links of the text with anchor <paramref name="anchor"/>, by start offset.</summary>
+    public IReadOnlyList<ReferenceLink> For(string anchor) => _byAnchor[anchor].ToList();
+
+    /// <summary>
+    /// <paramref name="text"/> cut into link segments and emphasis runs (<see cref="LinkedText.Split"/>); a segment's
+    /// <see cref="LinkedSegment.Link"/> indexes <paramref name="links"/>.
+    /// </summary>
+    public static IReadOnlyList<LinkedSegment> Split(string text, IReadOnlyList<Emphasis> emphasis, IReadOnlyList<ReferenceLink> links) =>
+        LinkedText.Split(text, emphasis, (links ?? []).Select(l => (l.Start, l.Length)).ToList());
 }
