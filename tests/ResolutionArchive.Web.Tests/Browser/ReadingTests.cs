@@ -63,4 +63,19 @@ public sealed class ReadingTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.WaitForURLAsync("**/resolutions/A/HRC/RES/53/11#op36");
         (await page.Locator("#op36").EvaluateAsync<bool>("e => e.matches(':target')")).Should().BeTrue();
     }
+
+    [SkippableFact]
+    public async Task APermalinkClickCopiesTheParagraphsFullUrl()
+    {
+        Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        await using var context = await fixture.Browser!.NewContextAsync(new BrowserNewContextOptions { Permissions = ["clipboard-read", "clipboard-write"] });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{fixture.BaseUrl}/resolutions/A/HRC/RES/46/13");
+
+        await page.Locator("#op3 > a.permalink").ClickAsync();
+
+        var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        copied.Should().Be($"{fixture.BaseUrl}/resolutions/A/HRC/RES/46/13#op3");
+        page.Url.Should().EndWith("#op3");
+    }
 }
