@@ -11,7 +11,8 @@ builder.WebHost.UseStaticWebAssets();
 // the project's appsettings.json is not the content root's.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-builder.Services.AddRazorPages();
+builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+builder.Services.AddRazorPages().AddViewLocalization();
 builder.Services.AddArchiveApi();
 builder.Services.AddDbContext<ArchiveDbContext>((services, options) =>
     options.UseArchive(ArchiveLocation.DatabasePath(services.GetRequiredService<IConfiguration>())));
@@ -22,10 +23,12 @@ await ArchiveStartup.PrepareAsync(app.Services, app.Logger);
 
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+app.UseRequestLocalization(UiCulture.Options());
 app.UseRouting();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapArchiveApi();
+app.MapLanguageSwitch();
 
 await app.RunAsync();
 

@@ -1,36 +1,48 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
 using ResolutionArchive.Parsing.Countries;
 using ResolutionArchive.Parsing.Syntax;
 
 namespace ResolutionArchive.Web.Infrastructure;
 
-/// <summary>The interface's Chinese labels for the domain's values (UN Chinese terminology).</summary>
+/// <summary>
+/// The interface's labels for the domain's values (UN Chinese terminology). Each takes an optional localizer
+/// (docs/localization.md): the Chinese text is the resource key, so without one the label is Chinese.
+/// </summary>
 public static class Labels
 {
     /// <summary>人权理事会 / 大会.</summary>
-    public static string Of(Body body) => body == Body.GA ? "大会" : "人权理事会";
+    public static string Of(Body body, IStringLocalizer? l = null) => l.Localize(body == Body.GA ? "大会" : "人权理事会");
 
     /// <summary>已通过 / 决议草案.</summary>
-    public static string Of(ResolutionStatus status) => status == ResolutionStatus.Draft ? "决议草案" : "已通过";
+    public static string Of(ResolutionStatus status, IStringLocalizer? l = null) =>
+        l.Localize(status == ResolutionStatus.Draft ? "决议草案" : "已通过");
 
     /// <summary>经记录表决 / 未经表决 / 未说明.</summary>
-    public static string Of(VoteMode mode) => mode switch
+    public static string Of(VoteMode mode, IStringLocalizer? l = null) => l.Localize(mode switch
     {
         VoteMode.Recorded => "经记录表决",
         VoteMode.WithoutVote => "未经表决",
         _ => "未说明",
-    };
+    });
 
     /// <summary>第 49 次会议, 第 53 次全体会议（续会）.</summary>
-    public static string Of(Meeting meeting) =>
-        $"第 {meeting.Number} 次{(meeting.Plenary ? "全体" : "")}会议{(meeting.Resumed ? "（续会）" : "")}";
+    public static string Of(Meeting meeting, IStringLocalizer? l = null) =>
+        l.Localize(meeting.Plenary ? "第 {0} 次全体会议" : "第 {0} 次会议", meeting.Number) + (meeting.Resumed ? l.Localize("（续会）") : "");
 
     /// <summary>The tally as printed: 26 票赞成、15 票反对、6 票弃权; empty when there was no recorded vote.</summary>
-    public static string Tally(Vote vote) => vote.Mode == VoteMode.Recorded
-        ? $"{vote.YesCount} 票赞成、{vote.NoCount} 票反对、{vote.AbstainCount} 票弃权"
+    public static string Tally(Vote vote, IStringLocalizer? l = null) => vote.Mode == VoteMode.Recorded
+        ? l.Localize("{0} 票赞成、{1} 票反对、{2} 票弃权", (object?)vote.YesCount ?? "", (object?)vote.NoCount ?? "", (object?)vote.AbstainCount ?? "")
         : "";
 
+    /// <summary>
+    /// The name of a state in the interface's language: the official UN Chinese short name, or the English short name
+    /// when the UI culture is English; the code itself when unknown.
+    /// </summary>
+    public static string CountryName(string iso3) => UiCulture.IsEnglish ? CountryNameEn(iso3) : CountryNameZh(iso3);
+
     /// <summary>The official UN Chinese short name of a state, or the code itself when unknown.</summary>
-    public static string CountryName(string iso3) => CountryRegistry.Default.FindByIso3(iso3)?.NameZh ?? iso3;
+    public static string CountryNameZh(string iso3) => CountryRegistry.Default.FindByIso3(iso3)?.NameZh ?? iso3;
 
     /// <summary>The English short name of a state, or the code itself.</summary>
     public static string CountryNameEn(string iso3) => CountryRegistry.Default.FindByIso3(iso3)?.NameEn ?? iso3;
@@ -39,20 +51,23 @@ public static class Labels
     public static bool IsKnownCountry(string iso3) => CountryRegistry.Default.FindByIso3(iso3) is not null;
 
     /// <summary>第 76 届会议.</summary>
-    public static string Session(int session) => $"第 {session} 届会议";
+    public static string Session(int session, IStringLocalizer? l = null) => l.Localize("第 {0} 届会议", session);
 
     /// <summary>人权理事会第 46 届会议, 大会第 76 届会议.</summary>
-    public static string Session(Body body, int session) => $"{Of(body)}{Session(session)}";
+    public static string Session(Body body, int session, IStringLocalizer? l = null) =>
+        l.Localize("{0}第 {1} 届会议", Of(body, l), session);
 
     /// <summary>
-    /// A sponsor as the page shows it: the official Chinese name of a state, else the name as printed (a sponsor that
-    /// is not a state). The printed form (e.g. "Cuba (on behalf of …)") stays available as the item's title.
+    /// A sponsor as the page shows it: the name of a state (<see cref="CountryName"/>), else the name as printed (a
+    /// sponsor that is not a state). The printed form (e.g. "Cuba (on behalf of …)") stays available as the item's title.
     /// </summary>
     public static string SponsorName(Sponsor sponsor) =>
         sponsor.Country is { } iso3 ? CountryName(iso3) : sponsor.Name ?? "";
 
-    /// <summary>A date as 2021 年 3 月 23 日.</summary>
-    public static string Date(DateOnly date) => $"{date.Year} 年 {date.Month} 月 {date.Day} 日";
+    /// <summary>A date as 2021 年 3 月 23 日, or 23 March 2021 when the UI culture is English.</summary>
+    public static string Date(DateOnly date) => UiCulture.IsEnglish
+        ? date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en"))
+        : $"{date.Year} 年 {date.Month} 月 {date.Day} 日";
 }
 
 /// <summary>A run of clause text, emphasised or not, for rendering <see cref="Emphasis"/> as <c>&lt;strong&gt;</c>.</summary>

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ResolutionArchive.Data;
 using ResolutionArchive.Data.Entities;
+using Microsoft.Extensions.Localization;
 using ResolutionArchive.Parsing.Syntax;
+using ResolutionArchive.Web.Infrastructure;
 
 namespace ResolutionArchive.Web.Pages;
 
@@ -19,7 +21,7 @@ namespace ResolutionArchive.Web.Pages;
 /// that is not a number, or below 1, shows page 1; one past the end shows the last page — a link never breaks as the
 /// archive grows or shrinks. Filtering, counting, sorting and paging all run in the database.
 /// </summary>
-public sealed class IndexModel(ArchiveDbContext db) : PageModel
+public sealed class IndexModel(ArchiveDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     /// <summary>Rows per page.</summary>
     public const int PageSize = 50;
@@ -91,7 +93,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
         CancellationToken cancellationToken)
     {
         var ignored = new List<string>();
-        Filter = BrowseFilter.Read(body, session, year, mode, status, sort, ignored);
+        Filter = BrowseFilter.Read(body, session, year, mode, status, sort, ignored, localizer);
         Ignored = ignored;
 
         var all = db.Resolutions.AsNoTracking();
@@ -336,10 +338,11 @@ public sealed record BrowseFilter(Body? Body, int? Session, int? Year, VoteMode?
     /// <summary>
     /// Reads the query parameters. Empty means absent. <c>body</c>, <c>mode</c>, <c>status</c> and <c>sort</c> are
     /// matched ignoring case; <c>session</c> is a whole number from 1, <c>year</c> one from <see cref="MinYear"/> to
-    /// <see cref="MaxYear"/>. Anything else is left out of the filter, with a sentence saying so added to
+    /// <see cref="MaxYear"/>. Anything else is left out of the filter, with a sentence saying so (through
+    /// <paramref name="l"/> when given, docs/localization.md) added to
     /// <paramref name="ignored"/>.
     /// </summary>
-    public static BrowseFilter Read(string? body, string? session, string? year, string? mode, string? status, string? sort, ICollection<string> ignored)
+    public static BrowseFilter Read(string? body, string? session, string? year, string? mode, string? status, string? sort, ICollection<string> ignored, IStringLocalizer? l = null)
     {
         Body? readBody = null;
         if (!string.IsNullOrEmpty(body))
@@ -354,7 +357,7 @@ public sealed record BrowseFilter(Body? Body, int? Session, int? Year, VoteMode?
             }
             else
             {
-                ignored.Add($"机构“{Shorten(body)}”无法识别（可用 HRC 或 GA），已忽略。");
+                ignored.Add(l.Localize("机构“{0}”无法识别（可用 HRC 或 GA），已忽略。", Shorten(body)));
             }
         }
 
@@ -367,7 +370,7 @@ public sealed record BrowseFilter(Body? Body, int? Session, int? Year, VoteMode?
             }
             else
             {
-                ignored.Add($"届会“{Shorten(session)}”不是有效的届会编号，已忽略。");
+                ignored.Add(l.Localize("届会“{0}”不是有效的届会编号，已忽略。", Shorten(session)));
             }
         }
 
@@ -380,7 +383,7 @@ public sealed record BrowseFilter(Body? Body, int? Session, int? Year, VoteMode?
             }
             else
             {
-                ignored.Add($"年份“{Shorten(year)}”不是 {MinYear} 至 {MaxYear} 之间的年份，已忽略。");
+                ignored.Add(l.Localize("年份“{0}”不是 {1} 至 {2} 之间的年份，已忽略。", Shorten(year), MinYear, MaxYear));
             }
         }
 
@@ -390,7 +393,7 @@ public sealed record BrowseFilter(Body? Body, int? Session, int? Year, VoteMode?
             var match = Modes.Where(m => string.Equals(m.Value, mode, StringComparison.OrdinalIgnoreCase)).Select(m => (VoteMode?)m.Mode).FirstOrDefault();
             if (match is null)
             {
-                ignored.Add($"通过方式“{Shorten(mode)}”无法识别（可用 recorded、without-vote 或 not-stated），已忽略。");
+                ignored.Add(l.Localize("通过方式“{0}”无法识别（可用 recorded、without-vote 或 not-stated），已忽略。", Shorten(mode)));
             }
 
             readMode = match;
@@ -402,7 +405,7 @@ public sealed record BrowseFilter(Body? Body, int? Session, int? Year, VoteMode?
             var match = Statuses.Where(s => string.Equals(s.Value, status, StringComparison.OrdinalIgnoreCase)).Select(s => (ResolutionStatus?)s.Status).FirstOrDefault();
             if (match is null)
             {
-                ignored.Add($"状态“{Shorten(status)}”无法识别（可用 adopted 或 draft），已忽略。");
+                ignored.Add(l.Localize("状态“{0}”无法识别（可用 adopted 或 draft），已忽略。", Shorten(status)));
             }
 
             readStatus = match;
@@ -414,7 +417,7 @@ public sealed record BrowseFilter(Body? Body, int? Session, int? Year, VoteMode?
             var match = Sorts.Where(s => string.Equals(s.Value, sort, StringComparison.OrdinalIgnoreCase)).Select(s => (BrowseSort?)s.Sort).FirstOrDefault();
             if (match is null)
             {
-                ignored.Add($"排序方式“{Shorten(sort)}”无法识别，已忽略（按默认顺序：通过日期，最新在前）。");
+                ignored.Add(l.Localize("排序方式“{0}”无法识别，已忽略（按默认顺序：通过日期，最新在前）。", Shorten(sort)));
             }
 
             readSort = match ?? BrowseSort.DateDescending;
@@ -502,33 +505,36 @@ public sealed record BrowseFilter(Body? Body, int? Session, int? Year, VoteMode?
         return parameters.Count == 0 ? "/" : "/?" + string.Join('&', parameters);
     }
 
-    /// <summary>The filters that are set, each with its label (机构：大会) and the URL of this view without it.</summary>
-    public IReadOnlyList<(string Label, string RemoveHref)> Active()
+    /// <summary>
+    /// The filters that are set, each with its label (机构：大会, through <paramref name="l"/> when given) and the URL of
+    /// this view without it.
+    /// </summary>
+    public IReadOnlyList<(string Label, string RemoveHref)> Active(IStringLocalizer? l = null)
     {
         var active = new List<(string, string)>();
         if (Body is { } body)
         {
-            active.Add(($"机构：{Infrastructure.Labels.Of(body)}", (this with { Body = null }).Href()));
+            active.Add((l.Localize("机构：{0}", Infrastructure.Labels.Of(body, l)), (this with { Body = null }).Href()));
         }
 
         if (Session is { } session)
         {
-            active.Add(($"届会：{Infrastructure.Labels.Session(session)}", (this with { Session = null }).Href()));
+            active.Add((l.Localize("届会：{0}", Infrastructure.Labels.Session(session, l)), (this with { Session = null }).Href()));
         }
 
         if (Year is { } year)
         {
-            active.Add(($"通过年份：{year.ToString(CultureInfo.InvariantCulture)} 年", (this with { Year = null }).Href()));
+            active.Add((l.Localize("通过年份：{0} 年", year.ToString(CultureInfo.InvariantCulture)), (this with { Year = null }).Href()));
         }
 
         if (Mode is { } mode)
         {
-            active.Add(($"通过方式：{Infrastructure.Labels.Of(mode)}", (this with { Mode = null }).Href()));
+            active.Add((l.Localize("通过方式：{0}", Infrastructure.Labels.Of(mode, l)), (this with { Mode = null }).Href()));
         }
 
         if (Status is { } status)
         {
-            active.Add(($"状态：{Infrastructure.Labels.Of(status)}", (this with { Status = null }).Href()));
+            active.Add((l.Localize("状态：{0}", Infrastructure.Labels.Of(status, l)), (this with { Status = null }).Href()));
         }
 
         return active;

@@ -26,6 +26,10 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         "/?body=HRC&sort=number-asc",
         "/sessions",
         "/sessions/HRC/53",
+        "/?culture=en",
+        "/resolutions/A/HRC/RES/53/11?culture=en",
+        "/resolutions/A/HRC/RES/46/13?culture=en",
+        "/sessions?culture=en",
     };
 
     [SkippableTheory]

@@ -78,4 +78,31 @@ public sealed class ReadingTests(BrowserFixture fixture) : IClassFixture<Browser
         copied.Should().Be($"{fixture.BaseUrl}/resolutions/A/HRC/RES/46/13#op3");
         page.Url.Should().EndWith("#op3");
     }
+
+    [SkippableFact]
+    public async Task SwitchesTo5311InEnglishAndStaysOnThePage()
+    {
+        Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        await using var context = await fixture.Browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{fixture.BaseUrl}/resolutions/A/HRC/RES/53/11");
+        (await page.Locator("#vote-heading").InnerTextAsync()).Should().Be("表决记录");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "English", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/resolutions/A/HRC/RES/53/11");
+
+        (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("en");
+        (await page.Locator("#vote-heading").InnerTextAsync()).Should().Be("Voting record");
+        (await page.Locator("#preamble-heading").InnerTextAsync()).Should().Be("Preamble");
+        (await page.Locator("h1").InnerTextAsync()).Should().Be("53/11 加强人权领域的国际合作", "the document text stays Chinese");
+        (await page.Locator("#language-switch").InnerTextAsync()).Should().Be("中文");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "resolution-53-11-english.png"), FullPage = true });
+
+        // The cookie keeps English on the next page; the switch back returns to Chinese.
+        await page.GotoAsync($"{fixture.BaseUrl}/");
+        (await page.Locator("h1").InnerTextAsync()).Should().Be("All resolutions");
+        await page.Locator("#language-switch").ClickAsync();
+        await page.WaitForURLAsync($"{fixture.BaseUrl}/");
+        (await page.Locator("h1").InnerTextAsync()).Should().Be("全部决议");
+    }
 }

@@ -46,6 +46,9 @@ public sealed class HtmlValidityTests(ITestOutputHelper output) : IDisposable
                 "/sessions/HRC/999",
             ]);
 
+            // The English interface (docs/localization.md).
+            pages.AddRange(["/?culture=en", "/resolutions/A/HRC/RES/53/11?culture=en", "/resolutions/A/HRC/RES/46/13?culture=en", "/sessions?culture=en", "/sessions/HRC/46?culture=en", "/no-such-page?culture=en"]);
+
             // The home page's other variants: paged (first, middle with gaps, last) once the archive needs 7 pages.
             await SeedCopies.ImportAsync(_app, 345);
             pages.AddRange(["/?page=1", "/?page=4", "/?page=7", "/?body=HRC&session=46&sort=number-desc&page=3"]);

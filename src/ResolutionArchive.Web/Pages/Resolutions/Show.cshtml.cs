@@ -5,7 +5,9 @@ using ResolutionArchive.Data;
 using ResolutionArchive.Data.Import;
 using ResolutionArchive.Data.Queries;
 using ResolutionArchive.Parsing.References;
+using Microsoft.Extensions.Localization;
 using ResolutionArchive.Parsing.Syntax;
+using ResolutionArchive.Web.Infrastructure;
 
 namespace ResolutionArchive.Web.Pages.Resolutions;
 
@@ -96,9 +98,9 @@ public sealed class ShowModel(ArchiveDbContext db) : PageModel
 
     /// <summary>
     /// How a citing paragraph is named in the "cited by" list: <c>op36</c> → 第 36 段, <c>pp8</c> → 序言部分第 8 段,
-    /// <c>op3-a</c> → 第 3 段 (a) 项, <c>fn2</c> → 脚注 2; any other anchor as it is.
+    /// <c>op3-a</c> → 第 3 段 (a) 项, <c>fn2</c> → 脚注 2 (through <paramref name="l"/> when given); any other anchor as it is.
     /// </summary>
-    public static string CitingLabel(string anchor)
+    public static string CitingLabel(string anchor, IStringLocalizer? l = null)
     {
         ArgumentNullException.ThrowIfNull(anchor);
         var parts = anchor.Split('-');
@@ -106,9 +108,9 @@ public sealed class ShowModel(ArchiveDbContext db) : PageModel
         return head switch
         {
             _ when head.StartsWith("op", StringComparison.Ordinal) && int.TryParse(head[2..], out var n) =>
-                $"第 {n} 段" + string.Concat(parts.Skip(1).Select(p => $" ({p}) 项")),
-            _ when head.StartsWith("pp", StringComparison.Ordinal) && int.TryParse(head[2..], out var n) => $"序言部分第 {n} 段",
-            _ when head.StartsWith("fn", StringComparison.Ordinal) && parts.Length == 1 => $"脚注 {head[2..]}",
+                l.Localize("第 {0} 段", n) + string.Concat(parts.Skip(1).Select(p => l.Localize(" ({0}) 项", p))),
+            _ when head.StartsWith("pp", StringComparison.Ordinal) && int.TryParse(head[2..], out var n) => l.Localize("序言部分第 {0} 段", n),
+            _ when head.StartsWith("fn", StringComparison.Ordinal) && parts.Length == 1 => l.Localize("脚注 {0}", head[2..]),
             _ => anchor,
         };
     }
