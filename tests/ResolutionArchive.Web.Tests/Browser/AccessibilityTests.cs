@@ -25,6 +25,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         "/no-such-page",
         "/?body=HRC&sort=number-asc",
         "/sessions",
+        "/countries/CHN",
         "/sessions/HRC/53",
         "/?culture=en",
         "/resolutions/A/HRC/RES/53/11?culture=en",

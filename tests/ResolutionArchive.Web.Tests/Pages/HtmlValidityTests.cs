@@ -40,6 +40,8 @@ public sealed class HtmlValidityTests(ITestOutputHelper output) : IDisposable
                 "/?body=XYZ&session=abc&year=99999999999&mode=x&status=y&sort=drop",
                 "/?session=99",
                 "/sessions",
+                "/countries/CHN",
+                "/countries/USA?culture=en",
                 "/sessions/GA/76",
                 "/sessions/HRC/46",
                 "/sessions/HRC/43",
