@@ -105,4 +105,20 @@ public sealed class ReadingTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.WaitForURLAsync($"{fixture.BaseUrl}/");
         (await page.Locator("h1").InnerTextAsync()).Should().Be("全部决议");
     }
+
+    [SkippableFact]
+    public async Task TheKeyboardReachesTheSkipLinkFirstAndThenTheDocument()
+    {
+        Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        var page = await fixture.Browser!.NewPageAsync();
+        await page.GotoAsync($"{fixture.BaseUrl}/resolutions/A/HRC/RES/53/11");
+
+        await page.Keyboard.PressAsync("Tab");
+        (await page.EvaluateAsync<string>("() => document.activeElement.className")).Should().Be("skip-link");
+        await page.Keyboard.PressAsync("Enter");
+        page.Url.Should().EndWith("#main");
+
+        // every link of the page can be reached with Tab: none is taken out of the order
+        (await page.EvaluateAsync<int>("() => [...document.querySelectorAll('a[href]')].filter(a => a.tabIndex < 0).length")).Should().Be(0);
+    }
 }
