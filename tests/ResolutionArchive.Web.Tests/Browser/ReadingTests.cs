@@ -121,4 +121,22 @@ public sealed class ReadingTests(BrowserFixture fixture) : IClassFixture<Browser
         // every link of the page can be reached with Tab: none is taken out of the order
         (await page.EvaluateAsync<int>("() => [...document.querySelectorAll('a[href]')].filter(a => a.tabIndex < 0).length")).Should().Be(0);
     }
+
+    [SkippableFact]
+    public async Task PrintsTheDocumentWithoutTheSitesControls()
+    {
+        Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        var page = await fixture.Browser!.NewPageAsync();
+        await page.GotoAsync($"{fixture.BaseUrl}/resolutions/A/HRC/RES/53/11");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        foreach (var hidden in new[] { ".site-header nav", ".skip-link", "a.permalink", "a.backref", ".language" })
+        {
+            (await page.Locator(hidden).First.IsVisibleAsync()).Should().BeFalse($"{hidden} is not printed");
+        }
+
+        (await page.Locator("#op36").IsVisibleAsync()).Should().BeTrue();
+        var pdf = await page.PdfAsync(new PagePdfOptions { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "resolution-53-11-print.pdf") });
+        pdf.Length.Should().BeGreaterThan(10_000);
+    }
 }
