@@ -196,4 +196,25 @@ public sealed class CrossReferenceStoreTests
         using var context = new ArchiveDbContext(ArchiveDatabase.Options(Path.Combine(Path.GetTempPath(), "unused.sqlite")));
         context.Database.HasPendingModelChanges().Should().BeFalse();
     }
+
+    [Fact]
+    public async Task Upgrading_an_archive_from_before_the_references_migration_fills_its_references()
+    {
+        await using var db = await AllSeedsAsync();
+        await using (var context = db.OpenContext())
+        {
+            // take the archive back to the schema before CrossReferences: its table and its history row gone
+            var migration = context.Database.GetMigrations().Single(m => m.EndsWith("_" + ArchiveDatabase.CrossReferencesMigration, StringComparison.Ordinal));
+            await context.Database.ExecuteSqlRawAsync("DROP TABLE \"References\"");
+            await context.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = {0}", migration);
+            (await context.Database.GetPendingMigrationsAsync()).Should().Equal(migration);
+        }
+
+        await using (var upgraded = ArchiveDatabase.Open(db.Path))
+        {
+            (await upgraded.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
+            (await upgraded.References.CountAsync()).Should().Be(34, "the five seeds' references are rebuilt from their stored text");
+            (await CrossReferences.CitedByAsync(upgraded, "A/RES/76/159")).Should().ContainSingle();
+        }
+    }
 }
