@@ -46,8 +46,8 @@ public static class CrossReferences
     public static string UndocsUrl(string symbol) => UndocsBase + EscapeSegments(symbol);
 
     /// <summary>
-    /// A record's page on this site, <c>/resolutions/{key}</c> with each segment escaped — the same rule as the web
-    /// project's <c>ListResolutions.PageUrl</c>, which this project cannot reference.
+    /// A record's page on this site, <c>/resolutions/{key}</c> with each segment escaped: the one rule for page URLs,
+    /// used by the web pages and the API too.
     /// </summary>
     public static string PageUrl(string key) => "/resolutions/" + EscapeSegments(key);
 
@@ -156,5 +156,7 @@ public static class CrossReferences
         return count;
     }
 
-    private static string EscapeSegments(string value) => string.Join('/', value.Split('/').Select(Uri.EscapeDataString));
+    /// <summary>A key or symbol as URL path segments: each <c>/</c>-separated segment escaped (<c>A/RES/76/235 B</c> →
+    /// <c>A/RES/76/235%20B</c>).</summary>
+    public static string EscapeSegments(string value) => string.Join('/', value.Split('/').Select(Uri.EscapeDataString));
 }

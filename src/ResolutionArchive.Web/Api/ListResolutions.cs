@@ -101,10 +101,10 @@ public static class ListResolutions
     }
 
     /// <summary>The canonical page of a record on this site: <c>/resolutions/{key}</c>, each segment escaped.</summary>
-    public static string PageUrl(string key) => "/resolutions/" + EscapeKey(key);
+    public static string PageUrl(string key) => Data.Queries.CrossReferences.PageUrl(key);
 
     /// <summary>A record key as URL path segments: each segment escaped (<c>A/RES/76/235 B</c> → <c>A/RES/76/235%20B</c>).</summary>
-    public static string EscapeKey(string key) => string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
+    public static string EscapeKey(string key) => Data.Queries.CrossReferences.EscapeSegments(key);
 
     /// <summary>
     /// Reads an optional whole number in [<paramref name="min"/>, <paramref name="max"/>]: absent or empty gives
