@@ -9,7 +9,8 @@ namespace ResolutionArchive.Cli;
 
 /// <summary>
 /// The <c>resolution-archive</c> command line (docs/cli.md): <c>parse FILE</c>, <c>validate PATH...</c>,
-/// <c>import PATH... [--db FILE] [--dry-run]</c>. Exit codes: 0 success, 1 an input was invalid or failed to import,
+/// <c>import PATH... [--db FILE] [--dry-run]</c>, <c>export SYMBOL</c>, <c>delete SYMBOL</c>,
+/// <c>search-index rebuild|check</c>. Exit codes: 0 success, 1 an input was invalid or failed to import,
 /// 2 the command line itself was wrong.
 /// </summary>
 public static class CliApplication
@@ -50,7 +51,17 @@ public static class CliApplication
         var export = new Command("export", "Print one stored resolution as AKN4UN XML or JSON") { exportKey, format, outputFile };
         export.SetAction((result, token) => ExportCommand(result.GetValue(exportKey)!, result.GetValue(format)!, result.GetValue(outputFile), result.GetValue(dbOption)!, output, error, token));
 
-        var root = new RootCommand("ResolutionArchive: parse, validate, import and export UN resolutions") { dbOption, parse, validate, import, export };
+        var deleteKey = new Argument<string>("symbol") { Description = "the record's symbol (A/RES/76/159) or a draft's key" };
+        var delete = new Command("delete", "Delete one stored record and its source files, in one transaction") { deleteKey };
+        delete.SetAction((result, token) => DeleteCommand(result.GetValue(deleteKey)!, result.GetValue(dbOption)!, output, error, token));
+
+        var rebuild = new Command("rebuild", "Rebuild the full-text index from the stored texts, in one transaction");
+        rebuild.SetAction((result, token) => SearchIndexCommand(rebuild: true, result.GetValue(dbOption)!, output, error, token));
+        var check = new Command("check", "Check the full-text index against the stored texts (exit code 1 when it disagrees)");
+        check.SetAction((result, token) => SearchIndexCommand(rebuild: false, result.GetValue(dbOption)!, output, error, token));
+        var searchIndex = new Command("search-index", "Maintain the full-text index (docs/search.md)") { rebuild, check };
+
+        var root = new RootCommand("ResolutionArchive: parse, validate, import and export UN resolutions") { dbOption, parse, validate, import, export, delete, searchIndex };
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -161,6 +172,53 @@ public static class CliApplication
         }
 
         return 0;
+    }
+
+    private static async Task<int> DeleteCommand(string key, string db, TextWriter output, TextWriter error, CancellationToken token)
+    {
+        if (!File.Exists(db))
+        {
+            await error.WriteLineAsync($"{db}:1: expected an archive database, found no file (give --db FILE)");
+            return 1;
+        }
+
+        await using var context = ArchiveDatabase.Open(db);
+        if (!await new ResolutionImporter(context).DeleteAsync(key.Trim('/'), token))
+        {
+            await error.WriteLineAsync($"{key}: expected the symbol or key of a stored record, found none (nothing was deleted)");
+            return 1;
+        }
+
+        await output.WriteLineAsync($"{key}: deleted");
+        return 0;
+    }
+
+    private static async Task<int> SearchIndexCommand(bool rebuild, string db, TextWriter output, TextWriter error, CancellationToken token)
+    {
+        if (!File.Exists(db))
+        {
+            await error.WriteLineAsync($"{db}:1: expected an archive database, found no file (give --db FILE)");
+            return 1;
+        }
+
+        await using var context = ArchiveDatabase.Open(db);
+        if (rebuild)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var count = await Data.Search.SearchIndex.RebuildAsync(context, token);
+            await output.WriteLineAsync($"search index rebuilt: {count} paragraphs and footnotes in {watch.Elapsed.TotalSeconds:0.0} s");
+        }
+
+        var result = await Data.Search.SearchIndex.CheckAsync(context, token);
+        foreach (var problem in result.Problems)
+        {
+            await error.WriteLineAsync($"{db}: search index: {problem}");
+        }
+
+        await output.WriteLineAsync(result.Ok
+            ? $"search index consistent: {result.Entries} entries, {result.IndexRows} index rows"
+            : $"search index inconsistent: {result.Problems.Count} problems (run `search-index rebuild`)");
+        return result.Ok ? 0 : 1;
     }
 
     private static void WriteDiagnostics(IEnumerable<ParseDiagnostic> diagnostics, TextWriter error)

@@ -53,7 +53,8 @@ public static class ArchiveDatabase
     /// a new file gets every migration, an existing one only its pending migrations, and an up-to-date one is not
     /// written to (Migrate() takes a lock by writing even when nothing is pending). When the
     /// <see cref="CrossReferencesMigration"/> migration was applied to a file holding records, their references are
-    /// rebuilt from their stored text (docs/references.md). The site's start and the CLI both come through here.
+    /// rebuilt from their stored text (docs/references.md); likewise the full-text index after the
+    /// <see cref="Search.SearchIndex.Migration"/> migration (docs/search.md §2). The site's start and the CLI both come through here.
     /// </summary>
     public static void Upgrade(ArchiveDbContext context, string path)
     {
@@ -68,6 +69,11 @@ public static class ArchiveDatabase
         if (pending.Any(m => m.EndsWith("_" + CrossReferencesMigration, StringComparison.Ordinal)) && context.Resolutions.Any())
         {
             Queries.CrossReferences.RebuildAll(context);
+        }
+
+        if (pending.Any(m => m.EndsWith("_" + Search.SearchIndex.Migration, StringComparison.Ordinal)) && context.Resolutions.Any())
+        {
+            Search.SearchIndex.RebuildAsync(context).GetAwaiter().GetResult();
         }
     }
 }

@@ -37,6 +37,9 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     /// <summary>Cross-references found in clause and footnote texts (docs/references.md).</summary>
     public DbSet<ReferenceEntity> References => Set<ReferenceEntity>();
 
+    /// <summary>One row per paragraph and footnote in the full-text index (docs/search.md §2).</summary>
+    public DbSet<SearchEntryEntity> SearchEntries => Set<SearchEntryEntity>();
+
     /// <summary>Every imported source file, kept whole.</summary>
     public DbSet<SourceEntity> Sources => Set<SourceEntity>();
 

@@ -14,6 +14,8 @@ builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization();
 builder.Services.AddArchiveApi();
+// One search service for the site: it keeps the ranked lists and facets in memory until an import changes the archive.
+builder.Services.AddSingleton<ResolutionArchive.Data.Search.ArchiveSearch>();
 builder.Services.AddDbContext<ArchiveDbContext>((services, options) =>
     options.UseArchive(ArchiveLocation.DatabasePath(services.GetRequiredService<IConfiguration>())));
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using ResolutionArchive.Data.Entities;
+using ResolutionArchive.Data.Search;
 using ResolutionArchive.Parsing;
 using ResolutionArchive.Parsing.Diagnostics;
 using ResolutionArchive.Parsing.Syntax;
@@ -132,8 +133,11 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
             await db.Resolutions.Where(r => r.Key == key).ExecuteDeleteAsync(cancellationToken);
             // a new graph of a few hundred rows: nothing to detect, so the change tracker's scan is skipped (docs/performance.md)
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.Resolutions.Add(ResolutionMapper.ToEntity(merged.Resolution, sources[0].FileName, sources[0].Sha256, now, merged.FieldSources));
+            var entity = ResolutionMapper.ToEntity(merged.Resolution, sources[0].FileName, sources[0].Sha256, now, merged.FieldSources);
+            db.Resolutions.Add(entity);
             await db.SaveChangesAsync(cancellationToken);
+            // the full-text index is written in the same transaction: a reader never sees the record without it
+            await SearchIndex.AddAsync(db, entity, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new ImportOutcome(source.Name, status, key, result.Diagnostics);
         }
@@ -148,5 +152,27 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
+    }
+
+    /// <summary>
+    /// Deletes the record with key <paramref name="key"/> and every source file kept for it, in one transaction: its
+    /// paragraphs, footnotes, votes, sponsors, references and full-text index entries go with it. Returns false (and
+    /// changes nothing) when there is no such record.
+    /// </summary>
+    public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var deleted = await db.Resolutions.Where(r => r.Key == key).ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 0)
+        {
+            return false;
+        }
+
+        await db.Sources.Where(s => s.ResolutionKey == key).ExecuteDeleteAsync(cancellationToken);
+        await SearchIndex.BumpRevisionAsync(db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }

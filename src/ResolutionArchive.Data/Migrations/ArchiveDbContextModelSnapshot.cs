@@ -310,6 +310,52 @@ namespace ResolutionArchive.Data.Migrations
                     b.ToTable("Resolutions", (string)null);
                 });
 
+            modelBuilder.Entity("ResolutionArchive.Data.Entities.SearchEntryEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Anchor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FootnoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParagraphId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Verb")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FootnoteId");
+
+                    b.HasIndex("ParagraphId");
+
+                    b.HasIndex("ResolutionId");
+
+                    b.HasIndex("Verb");
+
+                    b.ToTable("SearchEntries", (string)null);
+                });
+
             modelBuilder.Entity("ResolutionArchive.Data.Entities.SourceEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -451,6 +497,25 @@ namespace ResolutionArchive.Data.Migrations
                 {
                     b.HasOne("ResolutionArchive.Data.Entities.ResolutionEntity", null)
                         .WithMany("References")
+                        .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResolutionArchive.Data.Entities.SearchEntryEntity", b =>
+                {
+                    b.HasOne("ResolutionArchive.Data.Entities.FootnoteEntity", null)
+                        .WithMany()
+                        .HasForeignKey("FootnoteId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ResolutionArchive.Data.Entities.ParagraphEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ParagraphId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ResolutionArchive.Data.Entities.ResolutionEntity", null)
+                        .WithMany()
                         .HasForeignKey("ResolutionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -51,6 +51,7 @@ public static class ArchiveApi
         ListResolutions.Map(resolutions);
         GetResolution.Map(resolutions);
         ExportAkn.Map(resolutions);
+        SearchParagraphs.Map(endpoints);
 
         // Anything else under /api answers in JSON too, not with the site's HTML error page.
         endpoints.MapMethods("/api/{**rest}", [HttpMethods.Get, HttpMethods.Head], (string? rest) => NotFound($"There is no API endpoint at /api/{rest}."))

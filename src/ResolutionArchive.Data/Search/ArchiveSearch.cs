@@ -1,0 +1,448 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using ResolutionArchive.Data.Entities;
+using ResolutionArchive.Data.Queries;
+using ResolutionArchive.Parsing.Syntax;
+
+namespace ResolutionArchive.Data.Search;
+
+/// <summary>The "clause kind" filter of a search (docs/search.md §4).</summary>
+public enum SearchKindFilter
+{
+    /// <summary>Preambular paragraphs.</summary>
+    Preamble,
+
+    /// <summary>Operative paragraphs and their sub-paragraphs.</summary>
+    Operative,
+
+    /// <summary>Footnotes.</summary>
+    Footnote,
+
+    /// <summary>Blocks of annexes.</summary>
+    Annex,
+}
+
+/// <summary>How results are laid out.</summary>
+public enum SearchLayout
+{
+    /// <summary>One group per resolution, ranked by its best paragraph, the best matches under it (the default).</summary>
+    Grouped,
+
+    /// <summary>One row per paragraph, ranked.</summary>
+    Flat,
+}
+
+/// <summary>Filters of a search; null means "any". Ranges are inclusive.</summary>
+public sealed record SearchFilters
+{
+    /// <summary>The adopting body.</summary>
+    public Body? Body { get; init; }
+
+    /// <summary>Lowest session.</summary>
+    public int? SessionFrom { get; init; }
+
+    /// <summary>Highest session.</summary>
+    public int? SessionTo { get; init; }
+
+    /// <summary>Earliest adoption year (records without a date are left out when a year is given).</summary>
+    public int? YearFrom { get; init; }
+
+    /// <summary>Latest adoption year.</summary>
+    public int? YearTo { get; init; }
+
+    /// <summary>Clause kind.</summary>
+    public SearchKindFilter? Kind { get; init; }
+
+    /// <summary>Adoption mode (recorded vote, without a vote…).</summary>
+    public VoteMode? Mode { get; init; }
+
+    /// <summary>Leading operative verb (docs/input-formats.md §9), compared exactly.</summary>
+    public string? Verb { get; init; }
+
+    /// <summary>Only this record (its key): "all matches in this resolution".</summary>
+    public string? Key { get; init; }
+}
+
+/// <summary>A search to run.</summary>
+/// <param name="Query">The parsed query; it must have no <see cref="SearchQuery.Problem"/>.</param>
+/// <param name="Filters">Filters.</param>
+/// <param name="Layout">Grouped by resolution or flat.</param>
+/// <param name="Page">1-based page (clamped to the last page).</param>
+/// <param name="PageSize">Groups (grouped) or paragraphs (flat) per page, 1–100.</param>
+/// <param name="HitsPerGroup">Matching paragraphs shown under each resolution when grouped.</param>
+public sealed record SearchRequest(SearchQuery Query, SearchFilters Filters, SearchLayout Layout = SearchLayout.Grouped, int Page = 1, int PageSize = 20, int HitsPerGroup = 3);
+
+/// <summary>The resolution a hit belongs to.</summary>
+/// <param name="Key">Its key; its page is <see cref="Url"/>.</param>
+/// <param name="Symbol">Document symbol; null for a draft.</param>
+/// <param name="Number">Number as printed.</param>
+/// <param name="Title">Title.</param>
+/// <param name="Body">Adopting body.</param>
+/// <param name="Session">Session.</param>
+/// <param name="AdoptionDate">Adoption date.</param>
+/// <param name="Mode">Adoption mode.</param>
+public sealed record SearchResolution(string Key, string? Symbol, string Number, string Title, Body Body, int? Session, DateOnly? AdoptionDate, VoteMode Mode)
+{
+    /// <summary>The record's page (<see cref="CrossReferences.PageUrl"/>).</summary>
+    public string Url => CrossReferences.PageUrl(Key);
+}
+
+/// <summary>One matching paragraph or footnote.</summary>
+/// <param name="Resolution">Its resolution.</param>
+/// <param name="Kind">Preamble, operative, sub-paragraph, annex block or footnote.</param>
+/// <param name="Anchor">Its anchor on the page.</param>
+/// <param name="Label">Its number, label or marker (see <see cref="SearchEntryEntity.Label"/>).</param>
+/// <param name="Verb">Its leading operative verb, for an operative paragraph.</param>
+/// <param name="Score">FTS5's bm25 score: lower is more relevant.</param>
+/// <param name="Snippet">The snippet, matches marked.</param>
+public sealed record SearchHit(SearchResolution Resolution, SearchEntryKind Kind, string Anchor, string? Label, string? Verb, double Score, IReadOnlyList<SnippetSegment> Snippet)
+{
+    /// <summary>The paragraph's URL: the resolution's page and the anchor.</summary>
+    public string Url => Resolution.Url + "#" + Uri.EscapeDataString(Anchor);
+
+    /// <summary>The snippet as escaped HTML with <c>&lt;mark&gt;</c>.</summary>
+    public string SnippetHtml => SearchSnippet.ToHtml(Snippet);
+}
+
+/// <summary>A resolution with matches.</summary>
+/// <param name="Resolution">The resolution.</param>
+/// <param name="MatchCount">How many of its paragraphs and footnotes match.</param>
+/// <param name="Hits">The best <see cref="SearchRequest.HitsPerGroup"/> of them, in document order.</param>
+public sealed record SearchGroup(SearchResolution Resolution, int MatchCount, IReadOnlyList<SearchHit> Hits);
+
+/// <summary>A facet value and how many matching paragraphs have it.</summary>
+/// <param name="Value">The value (a verb, a kind name, a body name).</param>
+/// <param name="Count">Matching paragraphs with it, under the other filters.</param>
+public sealed record FacetCount(string Value, int Count);
+
+/// <summary>The results of a search.</summary>
+/// <param name="Total">Matching paragraphs and footnotes (after the filters).</param>
+/// <param name="ResolutionCount">Resolutions they belong to.</param>
+/// <param name="Page">The page shown (1-based).</param>
+/// <param name="PageCount">Pages (at least 1).</param>
+/// <param name="Hits">Flat layout: the page's hits, ranked; grouped: empty.</param>
+/// <param name="Groups">Grouped layout: the page's resolutions, ranked; flat: empty.</param>
+/// <param name="Verbs">Operative verbs of the matching operative paragraphs, most frequent first (the verb filter not applied).</param>
+/// <param name="Kinds">Matches per <see cref="SearchKindFilter"/> (the kind filter not applied).</param>
+/// <param name="Bodies">Matches per body (the body filter not applied).</param>
+public sealed record SearchResults(int Total, int ResolutionCount, int Page, int PageCount, IReadOnlyList<SearchHit> Hits, IReadOnlyList<SearchGroup> Groups, IReadOnlyList<FacetCount> Verbs, IReadOnlyList<FacetCount> Kinds, IReadOnlyList<FacetCount> Bodies);
+
+/// <summary>
+/// Runs searches (docs/search.md §3–§5). One FTS5 query finds every matching entry with its bm25 score; the ranked
+/// list (score, then newest adoption date, then key and document order) is cached per query expression, and the
+/// entries' facets (body, session, date, kind, verb) are held in memory — both tagged with the archive's revision
+/// (<see cref="SearchIndex.RevisionAsync"/>) and dropped when an import changes it. Filters, facet counts, grouping and
+/// paging then run over the cached list; only the shown page's texts are read, for the snippets. Thread-safe: the web
+/// keeps one instance.
+/// </summary>
+public sealed class ArchiveSearch
+{
+    /// <summary>Ranked lists kept (least recently added dropped first).</summary>
+    public const int CacheSize = 512;
+
+    private readonly ConcurrentDictionary<string, Ranked> _ranked = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _rankedOrder = new();
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private volatile Snapshot? _snapshot;
+
+    /// <summary>When false, every search runs its FTS5 query again (the benchmark's "uncached" figures).</summary>
+    public bool CacheRankedLists { get; init; } = true;
+
+    /// <summary>Runs <paramref name="request"/>.</summary>
+    /// <exception cref="ArgumentException">The query has a problem (check <see cref="SearchQuery.Problem"/> first).</exception>
+    public async Task<SearchResults> SearchAsync(ArchiveDbContext db, SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Query.Problem is { } problem)
+        {
+            throw new ArgumentException($"the query cannot run: {problem}", nameof(request));
+        }
+
+        var snapshot = await SnapshotAsync(db, cancellationToken);
+        var ranked = await RankedAsync(db, snapshot, request.Query.ToMatchExpression(), cancellationToken);
+        var filters = request.Filters;
+        var verbs = new Dictionary<string, int>(StringComparer.Ordinal);
+        var kinds = new Dictionary<SearchKindFilter, int>();
+        var bodies = new Dictionary<Body, int>();
+        var kept = new List<int>();
+        foreach (var position in ranked.Entries)
+        {
+            var entry = snapshot.Entries[position];
+            var resolution = snapshot.Resolutions[entry.Resolution];
+            var baseOk = Passes(filters, resolution);
+            var kind = KindOf(entry.Kind);
+            var kindOk = filters.Kind is null || filters.Kind == kind;
+            var verbOk = filters.Verb is null || string.Equals(filters.Verb, entry.Verb, StringComparison.Ordinal);
+            var bodyOk = filters.Body is null || filters.Body == resolution.Body;
+            if (baseOk && kindOk && bodyOk && entry.Verb is not null)
+            {
+                verbs[entry.Verb] = verbs.GetValueOrDefault(entry.Verb) + 1;
+            }
+
+            if (baseOk && verbOk && bodyOk)
+            {
+                kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+            }
+
+            if (baseOk && kindOk && verbOk)
+            {
+                bodies[resolution.Body] = bodies.GetValueOrDefault(resolution.Body) + 1;
+                if (bodyOk)
+                {
+                    kept.Add(position);
+                }
+            }
+        }
+
+        var pageSize = Math.Clamp(request.PageSize, 1, 100);
+        var terms = request.Query.Required.Select(t => t.Text).ToList();
+        var resolutionCount = kept.Select(p => snapshot.Entries[p].Resolution).Distinct().Count();
+        IReadOnlyList<SearchHit> hits = [];
+        IReadOnlyList<SearchGroup> groups = [];
+        int pageCount;
+        int page;
+        if (request.Layout == SearchLayout.Flat)
+        {
+            pageCount = Math.Max(1, (kept.Count + pageSize - 1) / pageSize);
+            page = Math.Clamp(request.Page, 1, pageCount);
+            var shown = kept.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+            hits = await HitsAsync(db, snapshot, ranked, shown, terms, cancellationToken);
+        }
+        else
+        {
+            var byResolution = new List<(int Resolution, List<int> Positions)>();
+            var index = new Dictionary<int, int>();
+            foreach (var position in kept)
+            {
+                var r = snapshot.Entries[position].Resolution;
+                if (!index.TryGetValue(r, out var slot))
+                {
+                    index[r] = slot = byResolution.Count;
+                    byResolution.Add((r, []));
+                }
+
+                byResolution[slot].Positions.Add(position);
+            }
+
+            pageCount = Math.Max(1, (byResolution.Count + pageSize - 1) / pageSize);
+            page = Math.Clamp(request.Page, 1, pageCount);
+            var shown = byResolution.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+            var best = shown.SelectMany(g => g.Positions.Take(Math.Max(1, request.HitsPerGroup))).ToList();
+            var found = (await HitsAsync(db, snapshot, ranked, best, terms, cancellationToken)).ToList();
+            var at = 0;
+            var built = new List<SearchGroup>(shown.Count);
+            foreach (var (r, positions) in shown)
+            {
+                var count = Math.Min(positions.Count, Math.Max(1, request.HitsPerGroup));
+                var groupHits = found.Skip(at).Take(count).Zip(best.Skip(at).Take(count))
+                    .OrderBy(pair => snapshot.Entries[pair.Second].Ordinal).Select(pair => pair.First).ToList();
+                at += count;
+                built.Add(new SearchGroup(snapshot.Resolutions[r], positions.Count, groupHits));
+            }
+
+            groups = built;
+        }
+
+        return new SearchResults(
+            kept.Count,
+            resolutionCount,
+            page,
+            pageCount,
+            hits,
+            groups,
+            verbs.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => new FacetCount(v.Key, v.Value)).ToList(),
+            kinds.OrderBy(k => k.Key).Select(k => new FacetCount(k.Key.ToString(), k.Value)).ToList(),
+            bodies.OrderBy(b => b.Key).Select(b => new FacetCount(b.Key.ToString(), b.Value)).ToList());
+    }
+
+    /// <summary>
+    /// The ids of every <c>SearchEntries</c> row matching <paramref name="query"/>, straight from FTS5 (no cache, no
+    /// filter): what the exactness tests compare with a brute-force scan.
+    /// </summary>
+    public static async Task<IReadOnlySet<int>> MatchingEntryIdsAsync(ArchiveDbContext db, SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(query);
+        var ids = new HashSet<int>();
+        await using var command = await CommandAsync(db, "SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $match", cancellationToken);
+        command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$match", query.ToMatchExpression()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt32(0));
+        }
+
+        return ids;
+    }
+
+    private static SearchKindFilter KindOf(SearchEntryKind kind) => kind switch
+    {
+        SearchEntryKind.Preamble => SearchKindFilter.Preamble,
+        SearchEntryKind.Operative or SearchEntryKind.SubParagraph => SearchKindFilter.Operative,
+        SearchEntryKind.Footnote => SearchKindFilter.Footnote,
+        _ => SearchKindFilter.Annex,
+    };
+
+    private static bool Passes(SearchFilters f, SearchResolution r) =>
+        (f.SessionFrom is null || r.Session >= f.SessionFrom)
+        && (f.SessionTo is null || r.Session <= f.SessionTo)
+        && (f.YearFrom is null || r.AdoptionDate?.Year >= f.YearFrom)
+        && (f.YearTo is null || r.AdoptionDate?.Year <= f.YearTo)
+        && (f.Mode is null || r.Mode == f.Mode)
+        && (f.Key is null || string.Equals(f.Key, r.Key, StringComparison.Ordinal));
+
+    private static async Task<List<SearchHit>> HitsAsync(ArchiveDbContext db, Snapshot snapshot, Ranked ranked, IReadOnlyList<int> positions, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        var paragraphIds = positions.Select(p => snapshot.Entries[p].ParagraphId).OfType<int>().ToList();
+        var footnoteIds = positions.Select(p => snapshot.Entries[p].FootnoteId).OfType<int>().ToList();
+        var paragraphs = await db.Paragraphs.AsNoTracking().Where(p => paragraphIds.Contains(p.Id)).Select(p => new { p.Id, p.Text }).ToDictionaryAsync(p => p.Id, p => p.Text, cancellationToken);
+        var footnotes = await db.Footnotes.AsNoTracking().Where(f => footnoteIds.Contains(f.Id)).Select(f => new { f.Id, f.Text }).ToDictionaryAsync(f => f.Id, f => f.Text, cancellationToken);
+        return positions.Select(p =>
+        {
+            var entry = snapshot.Entries[p];
+            var text = entry.ParagraphId is { } pid ? paragraphs.GetValueOrDefault(pid, "") : footnotes.GetValueOrDefault(entry.FootnoteId ?? 0, "");
+            return new SearchHit(snapshot.Resolutions[entry.Resolution], entry.Kind, entry.Anchor, entry.Label, entry.Verb, ranked.Score(p), SearchSnippet.Build(text, terms));
+        }).ToList();
+    }
+
+    private async Task<Ranked> RankedAsync(ArchiveDbContext db, Snapshot snapshot, string match, CancellationToken cancellationToken)
+    {
+        var cacheKey = snapshot.Revision.ToString(CultureInfo.InvariantCulture) + "\n" + match;
+        if (CacheRankedLists && _ranked.TryGetValue(cacheKey, out var cached))
+        {
+            return cached;
+        }
+
+        var positions = new List<int>();
+        var scores = new Dictionary<int, double>();
+        await using (var command = await CommandAsync(db, "SELECT rowid, bm25(SearchIndex) FROM SearchIndex WHERE SearchIndex MATCH $match", cancellationToken))
+        {
+            command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$match", match));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (snapshot.PositionOf.TryGetValue(reader.GetInt32(0), out var position))
+                {
+                    positions.Add(position);
+                    scores[position] = reader.GetDouble(1);
+                }
+            }
+        }
+
+        positions.Sort((a, b) =>
+        {
+            var byScore = scores[a].CompareTo(scores[b]);
+            if (byScore != 0)
+            {
+                return byScore;
+            }
+
+            var ra = snapshot.Resolutions[snapshot.Entries[a].Resolution];
+            var rb = snapshot.Resolutions[snapshot.Entries[b].Resolution];
+            var byDate = Nullable.Compare(rb.AdoptionDate, ra.AdoptionDate); // newest first, undated last
+            return byDate != 0 ? byDate
+                : string.CompareOrdinal(ra.Key, rb.Key) is var byKey and not 0 ? byKey
+                : snapshot.Entries[a].Ordinal.CompareTo(snapshot.Entries[b].Ordinal);
+        });
+        var ranked = new Ranked([.. positions], scores);
+        if (CacheRankedLists)
+        {
+            if (_ranked.TryAdd(cacheKey, ranked))
+            {
+                _rankedOrder.Enqueue(cacheKey);
+            }
+
+            while (_ranked.Count > CacheSize && _rankedOrder.TryDequeue(out var oldest))
+            {
+                _ranked.TryRemove(oldest, out _);
+            }
+        }
+
+        return ranked;
+    }
+
+    private async Task<Snapshot> SnapshotAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        var revision = await SearchIndex.RevisionAsync(db, cancellationToken);
+        if (_snapshot is { } current && current.Revision == revision)
+        {
+            return current;
+        }
+
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (_snapshot is { } loaded && loaded.Revision == revision)
+            {
+                return loaded;
+            }
+
+            var rows = await db.Resolutions.AsNoTracking().OrderBy(r => r.Id)
+                .Select(r => new { r.Id, r.Key, r.Symbol, r.Number, r.Title, r.Body, r.Session, r.AdoptionDate, r.VoteMode })
+                .ToListAsync(cancellationToken);
+            var resolutions = rows.Select(r => new SearchResolution(r.Key, r.Symbol, r.Number, r.Title, r.Body, r.Session, r.AdoptionDate, r.VoteMode)).ToArray();
+            var resolutionIndex = rows.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
+            var entries = new List<EntryInfo>();
+            var positionOf = new Dictionary<int, int>();
+            await using (var command = await CommandAsync(db, "SELECT Id, ResolutionId, Kind, Ordinal, Anchor, Label, Verb, ParagraphId, FootnoteId FROM SearchEntries", cancellationToken))
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    if (!resolutionIndex.TryGetValue(reader.GetInt32(1), out var r))
+                    {
+                        continue;
+                    }
+
+                    positionOf[reader.GetInt32(0)] = entries.Count;
+                    entries.Add(new EntryInfo(
+                        r,
+                        Enum.Parse<SearchEntryKind>(reader.GetString(2)),
+                        reader.GetInt32(3),
+                        reader.GetString(4),
+                        reader.IsDBNull(5) ? null : string.Intern(reader.GetString(5)),
+                        reader.IsDBNull(6) ? null : string.Intern(reader.GetString(6)),
+                        reader.IsDBNull(7) ? null : reader.GetInt32(7),
+                        reader.IsDBNull(8) ? null : reader.GetInt32(8)));
+                }
+            }
+
+            var snapshot = new Snapshot(revision, resolutions, [.. entries], positionOf);
+            _snapshot = snapshot;
+            foreach (var key in _ranked.Keys)
+            {
+                if (!key.StartsWith(revision.ToString(CultureInfo.InvariantCulture) + "\n", StringComparison.Ordinal))
+                {
+                    _ranked.TryRemove(key, out _);
+                }
+            }
+
+            return snapshot;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    private static async Task<System.Data.Common.DbCommand> CommandAsync(ArchiveDbContext db, string sql, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+
+    private sealed record EntryInfo(int Resolution, SearchEntryKind Kind, int Ordinal, string Anchor, string? Label, string? Verb, int? ParagraphId, int? FootnoteId);
+
+    private sealed record Snapshot(long Revision, SearchResolution[] Resolutions, EntryInfo[] Entries, Dictionary<int, int> PositionOf);
+
+    private sealed record Ranked(int[] Entries, Dictionary<int, double> Scores)
+    {
+        public double Score(int position) => Scores.GetValueOrDefault(position);
+    }
+}
