@@ -1,5 +1,6 @@
-using System.Text;
+using ResolutionArchive.Data.Import;
 using ResolutionArchive.Data.Search;
+using ResolutionArchive.Parsing.Tests.Akn;
 
 namespace ResolutionArchive.Data.Tests.Search;
 
@@ -34,13 +35,34 @@ public sealed class SearchExactnessTests
         report.NonEmpty.Should().BeGreaterThan(queries.Count / 2, "most queries are taken from the texts and must find them");
 
         // a re-import that changes a clause, and a deletion: the index follows
-        (await database.Importer.ImportAsync(Seeds.Edited("001", "重申", "再次重申ＣＯＶＩＤ－１９"))).Status.Should().Be(ResolutionArchive.Data.Import.ImportStatus.Replaced);
+        (await database.Importer.ImportAsync(Seeds.Edited("001", "重申", "再次重申ＣＯＶＩＤ－１９"))).Status.Should().Be(ImportStatus.Replaced);
         (await database.Importer.DeleteAsync("A/HRC/RES/53/11")).Should().BeTrue();
         var after = await SearchTestArchive.NormalizedTextsAsync(database.Context);
         after.Count.Should().BeLessThan(texts.Count);
         var again = await CompareAsync(database.Context, after, QueriesFor(after));
         again.Mismatches.Should().BeEmpty();
         (await ArchiveSearch.MatchingEntryIdsAsync(database.Context, SearchQuery.Literal("再次重申covid-19"))).Should().NotBeEmpty();
+        (await SearchIndex.CheckAsync(database.Context)).Problems.Should().BeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task Over_the_whole_corpus_every_query_finds_exactly_what_a_brute_force_scan_finds()
+    {
+        var corpus = AknCorpus.FindCorpus();
+        Skip.If(corpus is null, $"the AKN4UN corpus was not found: no folder shared/corpus/unxml-ga above {AppContext.BaseDirectory}");
+        await using var database = await SearchTestArchive.CreateAsync();
+        foreach (var file in Directory.GetFiles(corpus, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            (await database.Importer.ImportAsync(ImportSource.FromFile(file))).Status.Should().NotBe(ImportStatus.Failed, file);
+        }
+
+        var texts = await SearchTestArchive.NormalizedTextsAsync(database.Context);
+        texts.Count.Should().BeGreaterThan(20_000);
+        var queries = QueriesFor(texts, sampleTexts: 12, randomSubstrings: 300);
+        var report = await CompareAsync(database.Context, texts, queries);
+
+        report.Mismatches.Should().BeEmpty();
+        report.NonEmpty.Should().BeGreaterThan(queries.Count / 2);
         (await SearchIndex.CheckAsync(database.Context)).Problems.Should().BeEmpty();
     }
 
@@ -85,13 +107,13 @@ public sealed class SearchExactnessTests
     }
 
     /// <summary>The query set: substrings of the texts (by character, i.e. rune) and the hand-written cases.</summary>
-    private static List<string> QueriesFor(IReadOnlyList<(int Id, string Text)> texts)
+    private static List<string> QueriesFor(IReadOnlyList<(int Id, string Text)> texts, int sampleTexts = 60, int randomSubstrings = 400)
     {
         var queries = new HashSet<string>(StringComparer.Ordinal);
         var runes = texts.Select(t => t.Text.EnumerateRunes().Select(r => r.ToString()).ToArray()).ToList();
 
-        // every distinct 1- and 2-character substring of a sample of 60 texts spread over the corpus
-        for (var i = 0; i < runes.Count; i += Math.Max(1, runes.Count / 60))
+        // every distinct 1- and 2-character substring of a sample of texts spread over the corpus
+        for (var i = 0; i < runes.Count; i += Math.Max(1, runes.Count / sampleTexts))
         {
             var r = runes[i];
             for (var k = 0; k < r.Length; k++)
@@ -117,10 +139,10 @@ public sealed class SearchExactnessTests
 
         queries.UnionWith(frequency.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).Take(200).Select(f => f.Key));
 
-        // 400 random 3–8 character substrings
+        // random 3–8 character substrings
         var random = new Random(20261124);
         var long3 = runes.Where(r => r.Length >= 8).ToList();
-        for (var n = 0; n < 400; n++)
+        for (var n = 0; n < randomSubstrings; n++)
         {
             var r = long3[random.Next(long3.Count)];
             var length = random.Next(3, 9);
