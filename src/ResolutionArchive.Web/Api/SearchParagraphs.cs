@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 using ResolutionArchive.Data;
 using ResolutionArchive.Data.Search;
 using ResolutionArchive.Web.Infrastructure;
@@ -35,9 +38,16 @@ public static class SearchParagraphs
             + " operative verb), `resolution` (a record's key). Hits are ranked by BM25, then newest first. `snippet` is HTML:"
             + " the text escaped, the matches in <mark>. `url` is the paragraph's anchor on the record's page.")
         .Produces<SearchResponse>(StatusCodes.Status200OK, "application/json")
-        .ProducesProblem(StatusCodes.Status400BadRequest);
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            // The handler reads the query string itself (so that every unreadable value is reported in one problem
+            // document); the document still lists the parameters a client can send.
+            operation.Parameters = [.. Parameters()];
+            return Task.CompletedTask;
+        });
 
-    /// <summary>Searches.</summary>
+    /// <summary>Searches the text of every paragraph and footnote; one page of the ranked hits.</summary>
     /// <param name="context">The request (its query string is read by <see cref="SearchParameters.Read"/>).</param>
     /// <param name="db">The archive.</param>
     /// <param name="search">The search service.</param>
@@ -50,9 +60,11 @@ public static class SearchParagraphs
     {
         ArgumentNullException.ThrowIfNull(context);
         var query = context.Request.Query;
-        string? Get(string name) => query.TryGetValue(name, out var value) ? value.ToString() : null;
-        var problems = new List<string>();
-        var parameters = SearchParameters.Read(Get, problems);
+        string? Get(string name) => SearchParameters.First(query, name);
+        var problems = SearchParameters.Repeated(query, [.. SearchParameters.Names, "pageSize"]).Select(name => $"{name} is given more than once.").ToList();
+        var invalid = new List<string>();
+        var parameters = SearchParameters.Read(Get, new List<string>(), invalid: invalid);
+        problems.AddRange(invalid.Select(name => InvalidMessage(name, Get(name) ?? "")));
         if (parameters.Query.Problem is { } problem)
         {
             problems.Insert(0, problem switch
@@ -98,6 +110,53 @@ public static class SearchParagraphs
                 h.SnippetHtml,
                 h.Url))],
             new SearchFacetsJson(results.Verbs, results.Kinds, results.Bodies)));
+    }
+
+    /// <summary>Why the value of a parameter could not be read, in the API's words (English, like its other problems).</summary>
+    private static string InvalidMessage(string name, string value)
+    {
+        var expected = name switch
+        {
+            "body" => "HRC or GA",
+            "session-from" or "session-to" => "a whole number from 1 to 999",
+            "year-from" or "year-to" => "a year from 1945 to 9998",
+            "kind" => "preamble, operative, footnote or annex",
+            "mode" => "recorded, without-vote or not-stated",
+            "verb" => $"an operative verb of at most {SearchParameters.MaxVerbLength} characters",
+            "resolution" => "a record's key of at most 100 characters",
+            "view" => "grouped or flat",
+            _ => $"a whole number from 1 to {int.MaxValue}",
+        };
+        return $"{name} must be {expected}, found “{SearchParameters.Shorten(value)}”.";
+    }
+
+    private static IEnumerable<IOpenApiParameter> Parameters()
+    {
+        static OpenApiParameter Query(string name, string description, OpenApiSchema schema, bool required = false) =>
+            new() { Name = name, In = ParameterLocation.Query, Required = required, Description = description, Schema = schema };
+        static OpenApiSchema Text(int maxLength) => new() { Type = JsonSchemaType.String, MaxLength = maxLength };
+        static OpenApiSchema Choice(IEnumerable<string> values) => new() { Type = JsonSchemaType.String, Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))] };
+        static OpenApiSchema Integer(int minimum, int? maximum, int? @default = null) => new()
+        {
+            Type = JsonSchemaType.Integer,
+            Format = "int32",
+            Minimum = minimum.ToString(CultureInfo.InvariantCulture),
+            Maximum = maximum?.ToString(CultureInfo.InvariantCulture),
+            Default = @default is { } d ? JsonValue.Create(d) : null,
+        };
+
+        yield return Query("q", $"The query: terms separated by spaces (all must occur), \"a phrase\" in double quotes, -term to exclude; at most {SearchQuery.MaxLength} characters and {SearchQuery.MaxTerms} terms.", Text(SearchQuery.MaxLength), required: true);
+        yield return Query("body", "Only resolutions of this body.", Choice(["HRC", "GA"]));
+        yield return Query("session-from", "Lowest session, inclusive.", Integer(1, 999));
+        yield return Query("session-to", "Highest session, inclusive.", Integer(1, 999));
+        yield return Query("year-from", "Earliest adoption year, inclusive (drafts, which have no date, are left out).", Integer(1945, 9998));
+        yield return Query("year-to", "Latest adoption year, inclusive (drafts, which have no date, are left out).", Integer(1945, 9998));
+        yield return Query("kind", "Only this kind of paragraph (operative includes sub-paragraphs).", Choice(SearchParameters.Kinds.Select(k => k.Value)));
+        yield return Query("mode", "Only resolutions adopted this way.", Choice(Pages.BrowseFilter.Modes.Select(m => m.Value)));
+        yield return Query("verb", "Only operative paragraphs with this leading verb (重申, 吁请, 决定…), compared exactly.", Text(SearchParameters.MaxVerbLength));
+        yield return Query("resolution", "Only the record with this key (A/HRC/RES/53/11).", Text(100));
+        yield return Query("page", "The page, from 1 (default 1); a page past the last one answers the last.", Integer(1, null, 1));
+        yield return Query("pageSize", $"Hits per page, 1 to {MaxPageSize} (default {DefaultPageSize}).", Integer(1, MaxPageSize, DefaultPageSize));
     }
 
     private static string KindValue(Data.Entities.SearchEntryKind kind) => kind switch

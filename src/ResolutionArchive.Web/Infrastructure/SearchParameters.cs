@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 using ResolutionArchive.Data.Search;
 using ResolutionArchive.Parsing.Syntax;
@@ -31,11 +32,41 @@ public sealed record SearchParameters(SearchQuery Query, SearchFilters Filters, 
     public static IReadOnlyList<(string Value, SearchLayout Layout)> Layouts { get; } =
         [("grouped", SearchLayout.Grouped), ("flat", SearchLayout.Flat)];
 
-    /// <summary>Reads the parameters from <paramref name="get"/> (name → value, null when absent).</summary>
-    public static SearchParameters Read(Func<string, string?> get, ICollection<string> ignored, IStringLocalizer? l = null)
+    /// <summary>The names of the parameters <see cref="Read"/> reads.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+        ["q", "body", "session-from", "session-to", "year-from", "year-to", "kind", "mode", "verb", "resolution", "view", "page"];
+
+    /// <summary>The first value of <paramref name="name"/> in <paramref name="query"/>; null when absent.</summary>
+    public static string? First(IQueryCollection query, string name)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+    }
+
+    /// <summary>
+    /// The names among <paramref name="names"/> (default <see cref="Names"/>) given more than once in
+    /// <paramref name="query"/>: <c>q=a&amp;q=b</c> is not read as <c>a,b</c>.
+    /// </summary>
+    public static IReadOnlyList<string> Repeated(IQueryCollection query, IEnumerable<string>? names = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return [.. (names ?? Names).Where(n => query.TryGetValue(n, out var values) && values.Count > 1)];
+    }
+
+    /// <summary>
+    /// Reads the parameters from <paramref name="get"/> (name → value, null when absent). Each value that cannot be read
+    /// is described in <paramref name="ignored"/> and its name added to <paramref name="invalid"/> (when given).
+    /// </summary>
+    public static SearchParameters Read(Func<string, string?> get, ICollection<string> ignored, IStringLocalizer? l = null, ICollection<string>? invalid = null)
     {
         ArgumentNullException.ThrowIfNull(get);
         ArgumentNullException.ThrowIfNull(ignored);
+        void Ignore(string name, string message)
+        {
+            ignored.Add(message);
+            invalid?.Add(name);
+        }
+
         var query = SearchQuery.Parse(get("q"));
         var filters = new SearchFilters();
 
@@ -52,7 +83,7 @@ public sealed record SearchParameters(SearchQuery Query, SearchFilters Filters, 
             }
             else
             {
-                ignored.Add(l.Localize("机构“{0}”无法识别（可用 HRC 或 GA），已忽略。", Shorten(body)));
+                Ignore("body", l.Localize("机构“{0}”无法识别（可用 HRC 或 GA），已忽略。", Shorten(body)));
             }
         }
 
@@ -69,7 +100,7 @@ public sealed record SearchParameters(SearchQuery Query, SearchFilters Filters, 
                 return value;
             }
 
-            ignored.Add(l.Localize(message, Shorten(text), min, max));
+            Ignore(name, l.Localize(message, Shorten(text), min, max));
             return null;
         }
 
@@ -87,7 +118,7 @@ public sealed record SearchParameters(SearchQuery Query, SearchFilters Filters, 
             var match = Kinds.Where(k => string.Equals(k.Value, kind, StringComparison.OrdinalIgnoreCase)).Select(k => (SearchKindFilter?)k.Kind).FirstOrDefault();
             if (match is null)
             {
-                ignored.Add(l.Localize("段落类型“{0}”无法识别（可用 preamble、operative、footnote 或 annex），已忽略。", Shorten(kind)));
+                Ignore("kind", l.Localize("段落类型“{0}”无法识别（可用 preamble、operative、footnote 或 annex），已忽略。", Shorten(kind)));
             }
 
             filters = filters with { Kind = match };
@@ -99,7 +130,7 @@ public sealed record SearchParameters(SearchQuery Query, SearchFilters Filters, 
             var match = Pages.BrowseFilter.Modes.Where(m => string.Equals(m.Value, mode, StringComparison.OrdinalIgnoreCase)).Select(m => (VoteMode?)m.Mode).FirstOrDefault();
             if (match is null)
             {
-                ignored.Add(l.Localize("通过方式“{0}”无法识别（可用 recorded、without-vote 或 not-stated），已忽略。", Shorten(mode)));
+                Ignore("mode", l.Localize("通过方式“{0}”无法识别（可用 recorded、without-vote 或 not-stated），已忽略。", Shorten(mode)));
             }
 
             filters = filters with { Mode = match };
@@ -114,7 +145,7 @@ public sealed record SearchParameters(SearchQuery Query, SearchFilters Filters, 
             }
             else
             {
-                ignored.Add(l.Localize("执行部分动词“{0}”无效，已忽略。", Shorten(verb)));
+                Ignore("verb", l.Localize("执行部分动词“{0}”无效，已忽略。", Shorten(verb)));
             }
         }
 
@@ -127,7 +158,7 @@ public sealed record SearchParameters(SearchQuery Query, SearchFilters Filters, 
             }
             else
             {
-                ignored.Add(l.Localize("决议“{0}”无效，已忽略。", Shorten(resolution)));
+                Ignore("resolution", l.Localize("决议“{0}”无效，已忽略。", Shorten(resolution)));
             }
         }
 
@@ -138,7 +169,7 @@ public sealed record SearchParameters(SearchQuery Query, SearchFilters Filters, 
             var match = Layouts.Where(v => string.Equals(v.Value, view, StringComparison.OrdinalIgnoreCase)).Select(v => (SearchLayout?)v.Layout).FirstOrDefault();
             if (match is null)
             {
-                ignored.Add(l.Localize("显示方式“{0}”无法识别（可用 grouped 或 flat），已忽略。", Shorten(view)));
+                Ignore("view", l.Localize("显示方式“{0}”无法识别（可用 grouped 或 flat），已忽略。", Shorten(view)));
             }
 
             layout = match ?? SearchLayout.Grouped;
@@ -154,7 +185,7 @@ public sealed record SearchParameters(SearchQuery Query, SearchFilters Filters, 
             }
             else
             {
-                ignored.Add(l.Localize("页码“{0}”无效，已显示第 1 页。", Shorten(pageText)));
+                Ignore("page", l.Localize("页码“{0}”无效，已显示第 1 页。", Shorten(pageText)));
             }
         }
 

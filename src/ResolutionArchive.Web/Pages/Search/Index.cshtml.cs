@@ -32,14 +32,22 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSearch search, IStrin
     /// <summary>The results; null when no search ran.</summary>
     public SearchResults? Results { get; private set; }
 
+    /// <summary>
+    /// The query as shown in the box, the title and the summary: <see cref="SearchQuery.Raw"/> with control characters
+    /// as spaces (which they mean in a query; HTML has no way to write most of them) and a surrogate without its pair
+    /// (a query cut at <see cref="SearchQuery.MaxLength"/>, or sent broken) as U+FFFD.
+    /// </summary>
+    public string QueryText => Displayable(Parameters.Query.Raw);
+
     /// <summary>Server time of the search, in milliseconds.</summary>
     public double ElapsedMilliseconds { get; private set; }
 
     /// <summary>Runs the search given by the query string.</summary>
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var ignored = new List<string>();
-        Parameters = SearchParameters.Read(name => Request.Query.TryGetValue(name, out var value) ? value.ToString() : null, ignored, localizer);
+        // A parameter given twice (q=a&q=b, which no form sends) is read from its first value, and said so.
+        var ignored = SearchParameters.Repeated(Request.Query).Select(name => localizer.Localize("参数“{0}”出现了不止一次，只用了第一个值。", name)).ToList();
+        Parameters = SearchParameters.Read(name => SearchParameters.First(Request.Query, name), ignored, localizer);
         Ignored = ignored;
         var query = Parameters.Query;
         if (query.Problem is { } problem)
@@ -58,6 +66,27 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSearch search, IStrin
         ElapsedMilliseconds = watch.Elapsed.TotalMilliseconds;
     }
 
+    /// <summary><paramref name="text"/> with control characters as spaces and unpaired surrogates as U+FFFD.</summary>
+    public static string Displayable(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                builder.Append(char.IsSurrogate(c) ? '\uFFFD' : char.IsControl(c) ? ' ' : c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>The sentence that explains a query problem (shared with the API).</summary>
     public static string Message(SearchQueryProblem problem, IStringLocalizer? l = null) => problem switch
     {
@@ -67,16 +96,24 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSearch search, IStrin
         _ => l.Localize("请输入要查找的词。"),
     };
 
-    /// <summary>How a hit is labelled: 序言部分第 3 段, 执行部分第 7 段, 第 7 段 (a) 分段, 脚注 4, 附件.</summary>
+    /// <summary>How a hit is labelled: 序言部分第 3 段, 执行部分第 7 段, 执行部分第 7 段(a), 脚注 4, 附件.</summary>
     public static string KindLabel(SearchHit hit, IStringLocalizer? l = null) => hit.Kind switch
     {
         SearchEntryKind.Preamble => l.Localize("序言部分第 {0} 段", hit.Label ?? ""),
         SearchEntryKind.Operative when hit.Label is { } number => l.Localize("执行部分第 {0} 段", number),
         SearchEntryKind.Operative => l.Localize("执行部分"),
-        SearchEntryKind.SubParagraph => l.Localize("执行部分分段 {0}", hit.Label ?? ""),
+        SearchEntryKind.SubParagraph => l.Localize("执行部分第 {0} 段{1}", ParentNumber(hit.Anchor), hit.Label ?? ""),
         SearchEntryKind.Footnote => l.Localize("脚注 {0}", hit.Label ?? ""),
         _ => l.Localize("附件"),
     };
+
+    /// <summary>The number of the operative paragraph a sub-paragraph belongs to: <c>op7-a-ii</c> → <c>7</c>.</summary>
+    public static string ParentNumber(string anchor)
+    {
+        ArgumentNullException.ThrowIfNull(anchor);
+        var head = anchor.Split('-')[0];
+        return head.StartsWith("op", StringComparison.Ordinal) ? head[2..] : head;
+    }
 
     /// <summary>The name of a kind facet value.</summary>
     public static string KindName(string value, IStringLocalizer? l = null) => value switch
