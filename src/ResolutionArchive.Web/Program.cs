@@ -16,6 +16,8 @@ builder.Services.AddRazorPages().AddViewLocalization();
 builder.Services.AddArchiveApi();
 // One search service for the site: it keeps the ranked lists and facets in memory until an import changes the archive.
 builder.Services.AddSingleton<ResolutionArchive.Data.Search.ArchiveSearch>();
+// Likewise the recorded votes for the country pages and the open data (docs/voting.md).
+builder.Services.AddSingleton<ResolutionArchive.Data.Voting.VotingRecords>();
 builder.Services.AddDbContext<ArchiveDbContext>((services, options) =>
     options.UseArchive(ArchiveLocation.DatabasePath(services.GetRequiredService<IConfiguration>())));
 

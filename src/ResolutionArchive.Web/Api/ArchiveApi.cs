@@ -52,6 +52,9 @@ public static class ArchiveApi
         GetResolution.Map(resolutions);
         ExportAkn.Map(resolutions);
         SearchParagraphs.Map(endpoints);
+        ListCountries.Map(endpoints);
+        CountryVotes.Map(endpoints);
+        VotesCsv.Map(endpoints);
 
         // Anything else under /api answers in JSON too, not with the site's HTML error page.
         endpoints.MapMethods("/api/{**rest}", [HttpMethods.Get, HttpMethods.Head], (string? rest) => NotFound($"There is no API endpoint at /api/{rest}."))

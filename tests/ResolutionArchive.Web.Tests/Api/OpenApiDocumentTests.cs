@@ -11,7 +11,7 @@ public sealed class OpenApiDocumentTests : IDisposable
     public void Dispose() => _app.Dispose();
 
     [Fact]
-    public async Task DescribesTheThreeResolutionEndpointsInAnOpenApi3Document()
+    public async Task DescribesEveryJsonEndpointInAnOpenApi3Document()
     {
         using var client = _app.CreateClient();
 
@@ -23,7 +23,8 @@ public sealed class OpenApiDocumentTests : IDisposable
         var root = document.RootElement;
         root.GetProperty("openapi").GetString().Should().StartWith("3.");
         var paths = root.GetProperty("paths");
-        paths.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo("/api/resolutions", "/api/resolutions/{symbol}", "/api/resolutions/{symbol}.akn.xml");
+        paths.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
+            "/api/resolutions", "/api/resolutions/{symbol}", "/api/resolutions/{symbol}.akn.xml", "/api/search", "/api/countries", "/api/countries/{iso3}/votes");
 
         var list = paths.GetProperty("/api/resolutions").GetProperty("get");
         list.GetProperty("summary").GetString().Should().NotBeNullOrEmpty();

@@ -26,11 +26,19 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         "/?body=HRC&sort=number-asc",
         "/sessions",
         "/countries/CHN",
+        "/countries",
+        "/countries/CHN/compare/USA",
+        "/countries/USA?culture=en",
         "/sessions/HRC/53",
         "/?culture=en",
         "/resolutions/A/HRC/RES/53/11?culture=en",
         "/resolutions/A/HRC/RES/46/13?culture=en",
         "/sessions?culture=en",
+        "/search",
+        "/search?q=%E4%BA%BA%E6%9D%83",
+        "/search?q=%E4%BA%BA%E6%9D%83&view=flat&page=2",
+        "/search?q=" + new string('x', 201),
+        "/search?q=%E5%90%88%E4%BD%9C%E5%85%B1%E8%B5%A2&body=XYZ&kind=foo&verb=%E9%87%8D%E7%94%B3&culture=en",
     };
 
     [SkippableTheory]

@@ -1,9 +1,14 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ResolutionArchive.Data.Entities;
 using ResolutionArchive.Web.Tests.Infrastructure;
 
 namespace ResolutionArchive.Web.Tests.Pages;
 
-/// <summary>The country page that vote lists link to (the fuller voting record is issue 6).</summary>
+/// <summary>
+/// The country page (docs/voting.md): every vote of the three recorded seed votes on the right pages, absent and "not
+/// listed" told apart from against, totals and the majority, and the vote lists linking here.
+/// </summary>
 public sealed class CountryPageTests : IDisposable
 {
     private readonly ArchiveApplication _app = new();
@@ -15,7 +20,7 @@ public sealed class CountryPageTests : IDisposable
         var (response, document) = await _app.GetDocumentAsync($"/countries/{iso3}");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         return document.QuerySelectorAll("#country-votes tbody tr")
-            .ToDictionary(tr => tr.GetAttribute("data-symbol")!, tr => tr.QuerySelector("td.position")!.GetAttribute("data-position")!);
+            .ToDictionary(tr => tr.GetAttribute("data-key")!, tr => tr.QuerySelector("td.position")!.GetAttribute("data-position")!);
     }
 
     [Fact]
@@ -23,9 +28,9 @@ public sealed class CountryPageTests : IDisposable
     {
         (await PositionsAsync("CHN")).Should().Equal(new Dictionary<string, string>
         {
-            ["A/HRC/RES/53/11"] = "InFavour",
-            ["A/HRC/RES/46/13"] = "InFavour",
-            ["A/HRC/RES/37/23"] = "InFavour",
+            ["A/HRC/RES/53/11"] = "yes",
+            ["A/HRC/RES/46/13"] = "yes",
+            ["A/HRC/RES/37/23"] = "yes",
         });
     }
 
@@ -34,9 +39,63 @@ public sealed class CountryPageTests : IDisposable
     {
         (await PositionsAsync("USA")).Should().Equal(new Dictionary<string, string>
         {
-            ["A/HRC/RES/53/11"] = "Against",
-            ["A/HRC/RES/37/23"] = "Against",
+            ["A/HRC/RES/53/11"] = "no",
+            ["A/HRC/RES/46/13"] = "not-listed",
+            ["A/HRC/RES/37/23"] = "no",
         });
+    }
+
+    [Fact]
+    public async Task Every_vote_of_the_three_recorded_seed_votes_appears_on_the_right_country_page()
+    {
+        await using var db = _app.CreateDbContext();
+        _ = _app.Services; // the site imports the seeds on start
+        var listed = await (from v in db.Votes
+                            join r in db.Resolutions on v.ResolutionId equals r.Id
+                            select new { r.Key, v.CountryIso3, v.Position }).ToListAsync();
+        listed.Select(v => v.Key).Distinct().Should().BeEquivalentTo("A/HRC/RES/46/13", "A/HRC/RES/53/11", "A/HRC/RES/37/23");
+        listed.Should().HaveCount(140, "26 + 15 + 6 for 46/13, 28 + 14 + 5 for 53/11 and 28 + 8 + 11 for 37/23");
+
+        foreach (var country in listed.GroupBy(v => v.CountryIso3))
+        {
+            var page = await PositionsAsync(country.Key);
+            page.Should().HaveCount(3, $"{country.Key}'s page lists every recorded vote of the archive");
+            foreach (var vote in country)
+            {
+                page[vote.Key].Should().Be(vote.Position switch { VotePosition.InFavour => "yes", VotePosition.Against => "no", _ => "abstain" }, $"{country.Key} on {vote.Key}");
+            }
+
+            page.Where(p => !country.Any(v => v.Key == p.Key)).Select(p => p.Value).Should().AllBe("not-listed", "an HRC vote never makes an unlisted state absent or against");
+        }
+    }
+
+    [Fact]
+    public async Task Totals_shares_and_the_majority_are_counted_from_the_record()
+    {
+        var (_, document) = await _app.GetDocumentAsync("/countries/MEX");
+
+        var totals = document.QuerySelectorAll("#country-totals tbody tr")
+            .ToDictionary(tr => tr.GetAttribute("data-position")!, tr => tr.QuerySelectorAll("td").Select(td => td.TextContent).ToArray());
+        totals["yes"].Should().Equal("2", "67%");
+        totals["abstain"].Should().Equal("1", "33%");
+        totals["no"].Should().Equal("0", "0%");
+        document.QuerySelector("#with-majority")!.TextContent.Should().Contain("3 次").And.Contain("有 2 次").And.Contain("67%");
+        document.QuerySelectorAll("svg.year-chart g.year").Select(g => g.GetAttribute("data-year") + ":" + g.GetAttribute("data-total"))
+            .Should().Equal("2018:1", "2021:1", "2023:1");
+    }
+
+    [Fact]
+    public async Task The_record_filters_by_body_and_year_and_lists_what_it_ignored()
+    {
+        var (_, byYear) = await _app.GetDocumentAsync("/countries/CHN?year=2021");
+        var (_, byBody) = await _app.GetDocumentAsync("/countries/CHN?body=GA");
+        var (response, bad) = await _app.GetDocumentAsync("/countries/CHN?body=UN&year=abc");
+
+        byYear.QuerySelectorAll("#country-votes tbody tr").Select(tr => tr.GetAttribute("data-key")).Should().Equal("A/HRC/RES/46/13");
+        byBody.QuerySelector("#country-votes").Should().BeNull("the archive's seeds have no recorded GA vote");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        bad.QuerySelectorAll(".ignored li").Should().HaveCount(2);
+        bad.QuerySelectorAll("#country-votes tbody tr").Should().HaveCount(3);
     }
 
     [Fact]

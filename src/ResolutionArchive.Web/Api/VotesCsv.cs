@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using CsvHelper.Configuration.Attributes;
+using Microsoft.AspNetCore.Mvc;
+using ResolutionArchive.Data;
+using ResolutionArchive.Data.Voting;
+using ResolutionArchive.Parsing.Countries;
+using ResolutionArchive.Web.Infrastructure;
+
+namespace ResolutionArchive.Web.Api;
+
+/// <summary>
+/// <c>GET /data/votes.csv</c>: every recorded vote of the archive in the long format of the unvotes data set
+/// (docs/open-data.md) — one row per recorded vote and state printed in one of its lists (in favour, against,
+/// abstaining), with the columns <see cref="Columns"/>. States in none of the lists (absent, not listed) have no row.
+/// Rows are ordered by adoption date, then number, then key (undated drafts last), then the state's ISO3 code (ordinal).
+/// RFC 4180 CSV written with CsvHelper: comma-separated, fields quoted only when needed, CRLF line ends, a header row;
+/// UTF-8 without a byte order mark, or with one for <c>?bom=1</c> (Excel needs it to read the Chinese names).
+/// </summary>
+public static class VotesCsv
+{
+    /// <summary>The path.</summary>
+    public const string Path = "/data/votes.csv";
+
+    /// <summary>The content type of the answer.</summary>
+    public const string CsvContentType = "text/csv; charset=utf-8";
+
+    /// <summary>The file name the answer is saved as.</summary>
+    public const string FileName = "votes.csv";
+
+    /// <summary>The header row's columns, in order.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+        ["symbol", "number", "body", "session", "date", "country_iso3", "country_name_zh", "country_name_en", "vote"];
+
+    /// <summary>
+    /// Maps the endpoint. It is a file, not part of the JSON API, so it is left out of the OpenAPI document;
+    /// docs/open-data.md describes it.
+    /// </summary>
+    internal static RouteHandlerBuilder Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet(Path, HandleAsync)
+        .WithName("VotesCsv")
+        .ExcludeFromDescription();
+
+    /// <summary>Answers the CSV, or 400 with a problem document for a <c>bom</c> other than <c>0</c> or <c>1</c>.</summary>
+    /// <param name="bom"><c>1</c> to start the file with a UTF-8 byte order mark; <c>0</c> or absent for none.</param>
+    /// <param name="db">The archive.</param>
+    /// <param name="voting">The recorded votes in memory.</param>
+    /// <param name="cancellationToken">The request's cancellation.</param>
+    public static async Task<IResult> HandleAsync(
+        [FromQuery] string? bom,
+        ArchiveDbContext db,
+        VotingRecords voting,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(voting);
+        if (bom is not (null or "" or "0" or "1"))
+        {
+            return ArchiveApi.BadRequest($"bom must be 0 (no byte order mark, the default) or 1 (a UTF-8 byte order mark, for Excel), found “{SearchParameters.Shorten(bom)}”.");
+        }
+
+        var archive = await voting.GetAsync(db, cancellationToken);
+        return new CsvFile(archive, bom == "1");
+    }
+
+    /// <summary>The rows of the file, in its order (see <see cref="VotesCsv"/>).</summary>
+    public static IEnumerable<VotesCsvRow> Rows(VotingArchive archive)
+    {
+        ArgumentNullException.ThrowIfNull(archive);
+        foreach (var vote in archive.Votes)
+        {
+            var symbol = vote.Symbol ?? vote.Key;
+            var number = vote.Number;
+            var body = vote.Body.ToString();
+            var date = vote.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+            foreach (var (iso3, position) in vote.Positions.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                var country = CountryRegistry.Default.FindByIso3(iso3);
+                yield return new VotesCsvRow
+                {
+                    Symbol = symbol,
+                    Number = number,
+                    Body = body,
+                    Session = vote.Session,
+                    Date = date,
+                    CountryIso3 = iso3,
+                    CountryNameZh = country?.NameZh ?? "",
+                    CountryNameEn = country?.NameEn ?? "",
+                    Vote = VotingLabels.Value((CountryVote)(int)position),
+                };
+            }
+        }
+    }
+
+    /// <summary>Writes the file to the response as it is produced.</summary>
+    private sealed class CsvFile(VotingArchive archive, bool byteOrderMark) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = CsvContentType;
+            response.Headers.ContentDisposition = $"attachment; filename=\"{FileName}\"";
+            var cancellationToken = httpContext.RequestAborted;
+            if (byteOrderMark)
+            {
+                await response.Body.WriteAsync(Encoding.UTF8.Preamble.ToArray(), cancellationToken);
+            }
+
+            await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024, leaveOpen: true);
+            await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" });
+            await csv.WriteRecordsAsync(Rows(archive), cancellationToken);
+            await csv.FlushAsync();
+        }
+    }
+}
+
+/// <summary>One row of <c>/data/votes.csv</c> (docs/open-data.md).</summary>
+public sealed class VotesCsvRow
+{
+    /// <summary>The UN document symbol (<c>A/HRC/RES/46/13</c>); for a draft, which has none, the draft's key (<c>HRC/43/draft/1a2b3c4d</c>).</summary>
+    [Name("symbol")]
+    [Index(0)]
+    public string Symbol { get; set; } = "";
+
+    /// <summary>The number as printed (<c>46/13</c>).</summary>
+    [Name("number")]
+    [Index(1)]
+    public string Number { get; set; } = "";
+
+    /// <summary><c>HRC</c> or <c>GA</c>.</summary>
+    [Name("body")]
+    [Index(2)]
+    public string Body { get; set; } = "";
+
+    /// <summary>The session; empty when unknown.</summary>
+    [Name("session")]
+    [Index(3)]
+    public int? Session { get; set; }
+
+    /// <summary>The adoption date, <c>YYYY-MM-DD</c>; empty for an undated draft.</summary>
+    [Name("date")]
+    [Index(4)]
+    public string Date { get; set; } = "";
+
+    /// <summary>The state's ISO 3166-1 alpha-3 code.</summary>
+    [Name("country_iso3")]
+    [Index(5)]
+    public string CountryIso3 { get; set; } = "";
+
+    /// <summary>The state's official UN Chinese short name.</summary>
+    [Name("country_name_zh")]
+    [Index(6)]
+    public string CountryNameZh { get; set; } = "";
+
+    /// <summary>The state's UN English short name.</summary>
+    [Name("country_name_en")]
+    [Index(7)]
+    public string CountryNameEn { get; set; } = "";
+
+    /// <summary><c>yes</c>, <c>no</c> or <c>abstain</c>.</summary>
+    [Name("vote")]
+    [Index(8)]
+    public string Vote { get; set; } = "";
+}

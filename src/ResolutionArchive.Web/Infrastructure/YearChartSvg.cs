@@ -1,0 +1,87 @@
+using System.Globalization;
+using ResolutionArchive.Data.Voting;
+
+namespace ResolutionArchive.Web.Infrastructure;
+
+/// <summary>
+/// A state's recorded votes per year as vertical stacked bars (in favour at the bottom, then against, abstaining,
+/// absent, not listed), drawn on the server as SVG by <c>Pages/Countries/_YearChart.cshtml</c> (docs/voting.md §6).
+/// Each year is a column labelled with the year and its total; each part has its own fill pattern besides its
+/// colour, and a legend names them; a table with the same numbers follows the chart on the page.
+/// </summary>
+public sealed record YearChartSvg
+{
+    /// <summary>Width of the drawing in user units.</summary>
+    public const double Width = 640;
+
+    /// <summary>Height of the plot area (bars) in user units.</summary>
+    public const double PlotHeight = 180;
+
+    /// <summary>Height of the whole drawing: plot, year labels and legend.</summary>
+    public const double Height = 260;
+
+    /// <summary>Left margin (for the axis labels).</summary>
+    public const double Left = 36;
+
+    private YearChartSvg(IReadOnlyList<Column> columns, int max) => (Columns, Max) = (columns, max);
+
+    /// <summary>One column per year, oldest first.</summary>
+    public IReadOnlyList<Column> Columns { get; }
+
+    /// <summary>The largest yearly total (the top of the axis).</summary>
+    public int Max { get; }
+
+    /// <summary>One year's bar.</summary>
+    /// <param name="Year">The year.</param>
+    /// <param name="X">Left edge.</param>
+    /// <param name="BarWidth">Width.</param>
+    /// <param name="Total">Votes that year.</param>
+    /// <param name="Parts">The stacked parts, bottom first; parts of 0 are left out.</param>
+    public sealed record Column(int Year, double X, double BarWidth, int Total, IReadOnlyList<Part> Parts);
+
+    /// <summary>One part of a bar.</summary>
+    /// <param name="Vote">What it counts.</param>
+    /// <param name="Count">How many.</param>
+    /// <param name="Y">Top edge.</param>
+    /// <param name="PartHeight">Height.</param>
+    public sealed record Part(CountryVote Vote, int Count, double Y, double PartHeight);
+
+    /// <summary>The chart of <paramref name="record"/> (dated votes only), or null when there is none.</summary>
+    public static YearChartSvg? For(IEnumerable<(RecordedVote Vote, CountryVote Position)> record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var years = record.Where(r => r.Vote.Date is not null)
+            .GroupBy(r => r.Vote.Date!.Value.Year)
+            .OrderBy(g => g.Key)
+            .Select(g => (Year: g.Key, Counts: VotingLabels.All.Select(v => (Vote: v, Count: g.Count(r => r.Position == v))).ToList()))
+            .ToList();
+        if (years.Count == 0)
+        {
+            return null;
+        }
+
+        var max = years.Max(y => y.Counts.Sum(c => c.Count));
+        var slot = (Width - Left) / years.Count;
+        var barWidth = Math.Min(48, slot * 0.7);
+        var columns = new List<Column>();
+        for (var i = 0; i < years.Count; i++)
+        {
+            var (year, counts) = years[i];
+            var y = PlotHeight;
+            var parts = new List<Part>();
+            foreach (var (vote, count) in counts.Where(c => c.Count > 0))
+            {
+                var h = PlotHeight * count / max;
+                y -= h;
+                parts.Add(new Part(vote, count, y, h));
+            }
+
+            columns.Add(new Column(year, Left + i * slot + (slot - barWidth) / 2, barWidth, counts.Sum(c => c.Count), parts));
+        }
+
+        return new YearChartSvg(columns, max);
+    }
+
+    /// <summary>A number in SVG: invariant culture, at most two decimals.</summary>
+    public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ResolutionArchive.Data.Entities;
+using ResolutionArchive.Data.Import;
+using ResolutionArchive.Web.Tests.Infrastructure;
+
+namespace ResolutionArchive.Web.Tests.Pages;
+
+/// <summary>
+/// The grid of states by region under a recorded vote (docs/voting.md §5), and absences from General Assembly votes on
+/// the country pages (§1), over the seeds and the vendored AKN sample (A/RES/75/102: 175 in favour, 2 against,
+/// 3 abstaining, so 13 of the 193 member states absent).
+/// </summary>
+public sealed class VoteGridTests : IAsyncLifetime
+{
+    private readonly ArchiveApplication _app = new();
+
+    public async Task InitializeAsync()
+    {
+        _ = _app.Server;
+        await using var db = _app.CreateDbContext();
+        var importer = new ResolutionImporter(db);
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Akn", "Sample"), "*.xml"))
+        {
+            (await importer.ImportAsync(ImportSource.FromFile(file))).Status.Should().BeOneOf(ImportStatus.Imported, ImportStatus.Enriched);
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_Council_vote_shows_the_listed_states_by_region_each_with_its_vote()
+    {
+        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/HRC/RES/46/13");
+
+        var cells = document.QuerySelectorAll("#vote-grid li.cell").ToList();
+        cells.Should().HaveCount(47);
+        var lists = new[] { ("vote-yes", "yes"), ("vote-no", "no"), ("vote-abstain", "abstain") }
+            .SelectMany(x => document.QuerySelectorAll($"#{x.Item1} li").Select(li => (li.GetAttribute("data-iso3"), x.Item2)));
+        cells.Select(c => (c.GetAttribute("data-iso3"), c.GetAttribute("data-position"))).Should().BeEquivalentTo(lists);
+        cells.Should().AllSatisfy(c => c.QuerySelector("a")!.GetAttribute("href").Should().Be($"/countries/{c.GetAttribute("data-iso3")}"));
+        document.QuerySelectorAll("#vote-grid section.grid-region h3").Select(h => h.TextContent).Should().Equal("非洲", "大洋洲", "美洲", "亚洲", "欧洲");
+        cells.Single(c => c.GetAttribute("data-iso3") == "CHN").QuerySelector("a")!.GetAttribute("aria-label").Should().Be("CHN 中国：赞成", "the accessible name starts with the visible code");
+    }
+
+    [Fact]
+    public async Task A_General_Assembly_vote_shows_every_member_state_and_those_in_no_list_as_absent()
+    {
+        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/RES/75/102");
+
+        var cells = document.QuerySelectorAll("#vote-grid li.cell").ToList();
+        cells.Should().HaveCount(193);
+        cells.GroupBy(c => c.GetAttribute("data-position")).ToDictionary(g => g.Key!, g => g.Count())
+            .Should().BeEquivalentTo(new Dictionary<string, int> { ["yes"] = 175, ["no"] = 2, ["abstain"] = 3, ["absent"] = 13 });
+        cells.Select(c => c.GetAttribute("data-iso3")).Should().NotContain(["VAT", "PSE"]);
+    }
+
+    [Fact]
+    public async Task An_absent_member_state_is_absent_on_its_country_page_and_in_its_totals()
+    {
+        await using var db = _app.CreateDbContext();
+        var listed = await (from v in db.Votes join r in db.Resolutions on v.ResolutionId equals r.Id where r.Key == "A/RES/75/102" select v.CountryIso3).ToListAsync();
+        var (_, grid) = await _app.GetDocumentAsync("/resolutions/A/RES/75/102");
+        var absent = grid.QuerySelectorAll("#vote-grid li.cell[data-position=absent]").Select(c => c.GetAttribute("data-iso3")!).ToList();
+        absent.Should().HaveCount(13).And.NotIntersectWith(listed);
+
+        var (response, page) = await _app.GetDocumentAsync($"/countries/{absent[0]}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.QuerySelector("#country-votes tr[data-key='A/RES/75/102'] td.position")!.GetAttribute("data-position").Should().Be("absent");
+        page.QuerySelector("#country-totals tr[data-position=absent]").Should().NotBeNull();
+    }
+}
