@@ -163,14 +163,70 @@ public sealed class ArchiveSearch
 
         var snapshot = await SnapshotAsync(db, cancellationToken);
         var ranked = await RankedAsync(db, snapshot, request.Query.ToMatchExpression(), cancellationToken);
-        var filters = request.Filters;
+        var filtered = ranked.Filter(request.Filters, f => Filter(snapshot, ranked, f));
+        var kept = filtered.Kept;
+        var pageSize = Math.Clamp(request.PageSize, 1, 100);
+        var terms = request.Query.Required.Select(t => t.Text).ToList();
+        var resolutionCount = filtered.Groups.Count;
+        IReadOnlyList<SearchHit> hits = [];
+        IReadOnlyList<SearchGroup> groups = [];
+        int pageCount;
+        int page;
+        if (request.Layout == SearchLayout.Flat)
+        {
+            pageCount = Math.Max(1, (kept.Count + pageSize - 1) / pageSize);
+            page = Math.Clamp(request.Page, 1, pageCount);
+            var shown = kept.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+            hits = await HitsAsync(db, snapshot, ranked, shown, terms, cancellationToken);
+        }
+        else
+        {
+            var byResolution = filtered.Groups;
+            pageCount = Math.Max(1, (byResolution.Count + pageSize - 1) / pageSize);
+            page = Math.Clamp(request.Page, 1, pageCount);
+            var shown = byResolution.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+            var best = shown.SelectMany(g => g.Ranks.Take(Math.Max(1, request.HitsPerGroup))).ToList();
+            var found = (await HitsAsync(db, snapshot, ranked, best, terms, cancellationToken)).ToList();
+            var at = 0;
+            var built = new List<SearchGroup>(shown.Count);
+            foreach (var (r, positions) in shown)
+            {
+                var count = Math.Min(positions.Count, Math.Max(1, request.HitsPerGroup));
+                var groupHits = found.Skip(at).Take(count).Zip(best.Skip(at).Take(count))
+                    .OrderBy(pair => snapshot.Entries[ranked.Entries[pair.Second]].Ordinal).Select(pair => pair.First).ToList();
+                at += count;
+                built.Add(new SearchGroup(snapshot.Resolutions[r], positions.Count, groupHits));
+            }
+
+            groups = built;
+        }
+
+        return new SearchResults(
+            kept.Count,
+            resolutionCount,
+            page,
+            pageCount,
+            hits,
+            groups,
+            filtered.Verbs,
+            filtered.Kinds,
+            filtered.Bodies);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="filters"/> to a ranked list: the entries kept (in rank order, as indexes into the ranked
+    /// list), the facet counts (each without its own filter), and the groups by resolution in rank order. Computed
+    /// once per ranked list and filters, then reused by every page of that search.
+    /// </summary>
+    private static Filtered Filter(Snapshot snapshot, Ranked ranked, SearchFilters filters)
+    {
         var verbs = new Dictionary<string, int>(StringComparer.Ordinal);
         var kinds = new Dictionary<SearchKindFilter, int>();
         var bodies = new Dictionary<Body, int>();
         var kept = new List<int>();
-        foreach (var position in ranked.Entries)
+        for (var rank = 0; rank < ranked.Entries.Length; rank++)
         {
-            var entry = snapshot.Entries[position];
+            var entry = snapshot.Entries[ranked.Entries[rank]];
             var resolution = snapshot.Resolutions[entry.Resolution];
             var baseOk = Passes(filters, resolution);
             var kind = KindOf(entry.Kind);
@@ -192,66 +248,27 @@ public sealed class ArchiveSearch
                 bodies[resolution.Body] = bodies.GetValueOrDefault(resolution.Body) + 1;
                 if (bodyOk)
                 {
-                    kept.Add(position);
+                    kept.Add(rank);
                 }
             }
         }
 
-        var pageSize = Math.Clamp(request.PageSize, 1, 100);
-        var terms = request.Query.Required.Select(t => t.Text).ToList();
-        var resolutionCount = kept.Select(p => snapshot.Entries[p].Resolution).Distinct().Count();
-        IReadOnlyList<SearchHit> hits = [];
-        IReadOnlyList<SearchGroup> groups = [];
-        int pageCount;
-        int page;
-        if (request.Layout == SearchLayout.Flat)
+        var groups = new List<(int Resolution, List<int> Ranks)>();
+        var index = new Dictionary<int, int>();
+        foreach (var rank in kept)
         {
-            pageCount = Math.Max(1, (kept.Count + pageSize - 1) / pageSize);
-            page = Math.Clamp(request.Page, 1, pageCount);
-            var shown = kept.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-            hits = await HitsAsync(db, snapshot, ranked, shown, terms, cancellationToken);
-        }
-        else
-        {
-            var byResolution = new List<(int Resolution, List<int> Positions)>();
-            var index = new Dictionary<int, int>();
-            foreach (var position in kept)
+            var r = snapshot.Entries[ranked.Entries[rank]].Resolution;
+            if (!index.TryGetValue(r, out var slot))
             {
-                var r = snapshot.Entries[position].Resolution;
-                if (!index.TryGetValue(r, out var slot))
-                {
-                    index[r] = slot = byResolution.Count;
-                    byResolution.Add((r, []));
-                }
-
-                byResolution[slot].Positions.Add(position);
+                index[r] = slot = groups.Count;
+                groups.Add((r, []));
             }
 
-            pageCount = Math.Max(1, (byResolution.Count + pageSize - 1) / pageSize);
-            page = Math.Clamp(request.Page, 1, pageCount);
-            var shown = byResolution.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-            var best = shown.SelectMany(g => g.Positions.Take(Math.Max(1, request.HitsPerGroup))).ToList();
-            var found = (await HitsAsync(db, snapshot, ranked, best, terms, cancellationToken)).ToList();
-            var at = 0;
-            var built = new List<SearchGroup>(shown.Count);
-            foreach (var (r, positions) in shown)
-            {
-                var count = Math.Min(positions.Count, Math.Max(1, request.HitsPerGroup));
-                var groupHits = found.Skip(at).Take(count).Zip(best.Skip(at).Take(count))
-                    .OrderBy(pair => snapshot.Entries[pair.Second].Ordinal).Select(pair => pair.First).ToList();
-                at += count;
-                built.Add(new SearchGroup(snapshot.Resolutions[r], positions.Count, groupHits));
-            }
-
-            groups = built;
+            groups[slot].Ranks.Add(rank);
         }
 
-        return new SearchResults(
-            kept.Count,
-            resolutionCount,
-            page,
-            pageCount,
-            hits,
+        return new Filtered(
+            kept,
             groups,
             verbs.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => new FacetCount(v.Key, v.Value)).ToList(),
             kinds.OrderBy(k => k.Key).Select(k => new FacetCount(k.Key.ToString(), k.Value)).ToList(),
@@ -294,17 +311,18 @@ public sealed class ArchiveSearch
         && (f.Mode is null || r.Mode == f.Mode)
         && (f.Key is null || string.Equals(f.Key, r.Key, StringComparison.Ordinal));
 
-    private static async Task<List<SearchHit>> HitsAsync(ArchiveDbContext db, Snapshot snapshot, Ranked ranked, IReadOnlyList<int> positions, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    private static async Task<List<SearchHit>> HitsAsync(ArchiveDbContext db, Snapshot snapshot, Ranked ranked, IReadOnlyList<int> ranks, IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
+        var positions = ranks.Select(r => ranked.Entries[r]).ToList();
         var paragraphIds = positions.Select(p => snapshot.Entries[p].ParagraphId).OfType<int>().ToList();
         var footnoteIds = positions.Select(p => snapshot.Entries[p].FootnoteId).OfType<int>().ToList();
         var paragraphs = await db.Paragraphs.AsNoTracking().Where(p => paragraphIds.Contains(p.Id)).Select(p => new { p.Id, p.Text }).ToDictionaryAsync(p => p.Id, p => p.Text, cancellationToken);
         var footnotes = await db.Footnotes.AsNoTracking().Where(f => footnoteIds.Contains(f.Id)).Select(f => new { f.Id, f.Text }).ToDictionaryAsync(f => f.Id, f => f.Text, cancellationToken);
-        return positions.Select(p =>
+        return ranks.Select(rank =>
         {
-            var entry = snapshot.Entries[p];
+            var entry = snapshot.Entries[ranked.Entries[rank]];
             var text = entry.ParagraphId is { } pid ? paragraphs.GetValueOrDefault(pid, "") : footnotes.GetValueOrDefault(entry.FootnoteId ?? 0, "");
-            return new SearchHit(snapshot.Resolutions[entry.Resolution], entry.Kind, entry.Anchor, entry.Label, entry.Verb, ranked.Score(p), SearchSnippet.Build(text, terms));
+            return new SearchHit(snapshot.Resolutions[entry.Resolution], entry.Kind, entry.Anchor, entry.Label, entry.Verb, ranked.Scores[rank], SearchSnippet.Build(text, terms));
         }).ToList();
     }
 
@@ -316,8 +334,9 @@ public sealed class ArchiveSearch
             return cached;
         }
 
-        var positions = new List<int>();
-        var scores = new Dictionary<int, double>();
+        // (score, tie-break rank, position): sorted as plain structs, the tie-break (newest first, then key and document
+        // order) precomputed in the snapshot
+        var rows = new List<(double Score, int Tie, int Position)>();
         await using (var command = await CommandAsync(db, "SELECT rowid, bm25(SearchIndex) FROM SearchIndex WHERE SearchIndex MATCH $match", cancellationToken))
         {
             command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$match", match));
@@ -326,28 +345,14 @@ public sealed class ArchiveSearch
             {
                 if (snapshot.PositionOf.TryGetValue(reader.GetInt32(0), out var position))
                 {
-                    positions.Add(position);
-                    scores[position] = reader.GetDouble(1);
+                    rows.Add((reader.GetDouble(1), snapshot.TieRank[position], position));
                 }
             }
         }
 
-        positions.Sort((a, b) =>
-        {
-            var byScore = scores[a].CompareTo(scores[b]);
-            if (byScore != 0)
-            {
-                return byScore;
-            }
-
-            var ra = snapshot.Resolutions[snapshot.Entries[a].Resolution];
-            var rb = snapshot.Resolutions[snapshot.Entries[b].Resolution];
-            var byDate = Nullable.Compare(rb.AdoptionDate, ra.AdoptionDate); // newest first, undated last
-            return byDate != 0 ? byDate
-                : string.CompareOrdinal(ra.Key, rb.Key) is var byKey and not 0 ? byKey
-                : snapshot.Entries[a].Ordinal.CompareTo(snapshot.Entries[b].Ordinal);
-        });
-        var ranked = new Ranked([.. positions], scores);
+        var sorted = rows.ToArray();
+        Array.Sort(sorted, static (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : a.Tie.CompareTo(b.Tie));
+        var ranked = new Ranked([.. sorted.Select(r => r.Position)], [.. sorted.Select(r => r.Score)]);
         if (CacheRankedLists)
         {
             if (_ranked.TryAdd(cacheKey, ranked))
@@ -410,7 +415,24 @@ public sealed class ArchiveSearch
                 }
             }
 
-            var snapshot = new Snapshot(revision, resolutions, [.. entries], positionOf);
+            // the tie-break among equal scores (docs/search.md §5): newest first, undated last, then key, then document order
+            var order = Enumerable.Range(0, entries.Count).ToArray();
+            Array.Sort(order, (a, b) =>
+            {
+                var (ea, eb) = (entries[a], entries[b]);
+                var (ra, rb) = (resolutions[ea.Resolution], resolutions[eb.Resolution]);
+                var byDate = Nullable.Compare(rb.AdoptionDate, ra.AdoptionDate);
+                return byDate != 0 ? byDate
+                    : string.CompareOrdinal(ra.Key, rb.Key) is var byKey and not 0 ? byKey
+                    : ea.Ordinal.CompareTo(eb.Ordinal);
+            });
+            var tieRank = new int[entries.Count];
+            for (var i = 0; i < order.Length; i++)
+            {
+                tieRank[order[i]] = i;
+            }
+
+            var snapshot = new Snapshot(revision, resolutions, [.. entries], positionOf, tieRank);
             _snapshot = snapshot;
             foreach (var key in _ranked.Keys)
             {
@@ -439,10 +461,31 @@ public sealed class ArchiveSearch
 
     private sealed record EntryInfo(int Resolution, SearchEntryKind Kind, int Ordinal, string Anchor, string? Label, string? Verb, int? ParagraphId, int? FootnoteId);
 
-    private sealed record Snapshot(long Revision, SearchResolution[] Resolutions, EntryInfo[] Entries, Dictionary<int, int> PositionOf);
+    private sealed record Snapshot(long Revision, SearchResolution[] Resolutions, EntryInfo[] Entries, Dictionary<int, int> PositionOf, int[] TieRank);
 
-    private sealed record Ranked(int[] Entries, Dictionary<int, double> Scores)
+    /// <summary>A query's matches in rank order (positions in the snapshot) with their scores, and its filtered views.</summary>
+    private sealed class Ranked(int[] entries, double[] scores)
     {
-        public double Score(int position) => Scores.GetValueOrDefault(position);
+        private const int MaxFiltered = 64;
+        private readonly ConcurrentDictionary<SearchFilters, Filtered> _filtered = new();
+
+        /// <summary>The matches' positions in the snapshot, in rank order.</summary>
+        public int[] Entries { get; } = entries;
+
+        /// <summary>Their bm25 scores, in the same order.</summary>
+        public double[] Scores { get; } = scores;
+
+        public Filtered Filter(SearchFilters filters, Func<SearchFilters, Filtered> compute)
+        {
+            if (_filtered.Count > MaxFiltered)
+            {
+                _filtered.Clear();
+            }
+
+            return _filtered.GetOrAdd(filters, compute);
+        }
     }
+
+    /// <summary>A ranked list under some filters (see <see cref="Filter(Snapshot, Ranked, SearchFilters)"/>).</summary>
+    private sealed record Filtered(List<int> Kept, List<(int Resolution, List<int> Ranks)> Groups, IReadOnlyList<FacetCount> Verbs, IReadOnlyList<FacetCount> Kinds, IReadOnlyList<FacetCount> Bodies);
 }

@@ -1,0 +1,67 @@
+using System.CommandLine;
+
+namespace ResolutionArchive.Benchmarks;
+
+/// <summary>
+/// The benchmark command line (README.md beside this file; docs/performance.md, "Full-text search"):
+/// <c>search [--corpus DIR…] [--seeds DIR…] [--min-paragraphs N] [--db FILE] [--reuse] [--warmups N] [--runs N]</c>.
+/// </summary>
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        var corpus = new Option<string[]>("--corpus")
+        {
+            Description = "folders of AKN4UN XML files, read recursively (*.xml)",
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => ["../shared/corpus/unxml-ga"],
+        };
+        var seeds = new Option<string[]>("--seeds")
+        {
+            Description = "folders of seed texts (*.txt, not recursive)",
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => ["seeds"],
+        };
+        var minParagraphs = new Option<int>("--min-paragraphs")
+        {
+            Description = "add synthetic copies of the imported resolutions until the Paragraphs table has at least this many rows",
+            DefaultValueFactory = _ => 100_000,
+        };
+        var db = new Option<string>("--db")
+        {
+            Description = "the SQLite file to build (deleted first unless --reuse)",
+            DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "resolution-archive-bench.sqlite"),
+        };
+        var reuse = new Option<bool>("--reuse") { Description = "measure the --db built by an earlier run (no import; copies added only if still short)" };
+        var warmups = new Option<int>("--warmups") { Description = "untimed runs before each series", DefaultValueFactory = _ => 3 };
+        var rare = new Option<string>("--rare")
+        {
+            Description = "the rare two-character term of the table (霍乱, cholera: one paragraph of the real corpus)",
+            DefaultValueFactory = _ => "霍乱",
+        };
+        var runs = new Option<int>("--runs") { Description = "timed runs per series (at least 20)", DefaultValueFactory = _ => 30 };
+
+        var search = new Command("search", "Build a large archive from the real corpus and time the ranked top-20 search against a LIKE scan")
+        {
+            corpus, seeds, minParagraphs, db, reuse, warmups, runs, rare,
+        };
+        search.SetAction((result, token) =>
+        {
+            var options = new SearchBenchmarkOptions(
+                result.GetValue(corpus) ?? [],
+                result.GetValue(seeds) ?? [],
+                result.GetValue(minParagraphs),
+                result.GetValue(db)!,
+                result.GetValue(reuse),
+                Math.Max(0, result.GetValue(warmups)),
+                Math.Max(20, result.GetValue(runs)),
+                result.GetValue(rare)!);
+            return new SearchBenchmark(options, Console.Out).RunAsync(token);
+        });
+
+        var root = new RootCommand("ResolutionArchive benchmarks (docs/performance.md)") { search };
+        return await root.Parse(args).InvokeAsync();
+    }
+}
