@@ -19,6 +19,13 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
 {
     private readonly Dictionary<ImportStatus, int> _counts = [];
     private readonly List<ImportOutcome> _failures = [];
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Up to this many changed records, the paragraph lineage is updated record by record
+    /// (<see cref="Data.Lineage.LineageStore.UpdateAsync"/>); beyond, it is rebuilt for the whole archive once.
+    /// </summary>
+    public const int IncrementalLineageLimit = 20;
 
     /// <summary>Imports <paramref name="files"/>; returns the exit code (1 when a file failed or a path was missing).</summary>
     public async Task<int> RunAsync(IReadOnlyList<string> files, bool missing, string db, bool dryRun, CancellationToken token)
@@ -52,6 +59,11 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
                     (context, var outcome) = await ImportOneAsync(file, context, db, dryRun, token);
                     Report(outcome, plain: true);
                 }
+            }
+
+            if (context is not null && _changed.Count > 0)
+            {
+                await LinkAsync(context, token);
             }
         }
         finally
@@ -88,12 +100,39 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
             ? new ImportOutcome(file, parsed.Succeeded ? ImportStatus.Valid : ImportStatus.Failed, parsed.Resolution is { } r ? ResolutionMapper.KeyOf(r) : null, parsed.Diagnostics)
             : await new ResolutionImporter(context).ImportAsync(source, parsed, dryRun, token);
         _counts[outcome.Status] = _counts.GetValueOrDefault(outcome.Status) + 1;
+        if (outcome.Status is ImportStatus.Imported or ImportStatus.Replaced or ImportStatus.Enriched && outcome.Key is not null)
+        {
+            _changed.Add(outcome.Key!);
+        }
         if (outcome.Status == ImportStatus.Failed)
         {
             _failures.Add(outcome);
         }
 
         return (context, outcome);
+    }
+
+    /// <summary>
+    /// Links the changed records' paragraphs to the archive (docs/lineage.md §2): record by record for a few, the whole
+    /// archive at once for more (a full rebuild is then faster than many updates).
+    /// </summary>
+    private async Task LinkAsync(ArchiveDbContext context, CancellationToken token)
+    {
+        var watch = Stopwatch.StartNew();
+        if (_changed.Count > IncrementalLineageLimit)
+        {
+            var stats = await Data.Lineage.LineageStore.RebuildAsync(context, token);
+            output.WriteLine($"lineage: {stats.Links} links among {stats.Paragraphs} paragraphs, rebuilt in {watch.Elapsed.TotalSeconds:0.0} s");
+            return;
+        }
+
+        var links = 0;
+        foreach (var key in _changed.Order(StringComparer.Ordinal))
+        {
+            links += (await Data.Lineage.LineageStore.UpdateAsync(context, key, token))?.Links ?? 0;
+        }
+
+        output.WriteLine($"lineage: {links} links for {_changed.Count} records in {watch.Elapsed.TotalSeconds:0.0} s");
     }
 
     private void Report(ImportOutcome outcome, bool plain)

@@ -54,7 +54,8 @@ public static class ArchiveDatabase
     /// written to (Migrate() takes a lock by writing even when nothing is pending). When the
     /// <see cref="CrossReferencesMigration"/> migration was applied to a file holding records, their references are
     /// rebuilt from their stored text (docs/references.md); likewise the full-text index after the
-    /// <see cref="Search.SearchIndex.Migration"/> migration (docs/search.md §2). The site's start and the CLI both come through here.
+    /// <see cref="Search.SearchIndex.Migration"/> migration (docs/search.md §2) and the paragraph links after the
+    /// <see cref="Lineage.LineageStore.Migration"/> migration (docs/lineage.md §2). The site's start and the CLI both come through here.
     /// </summary>
     public static void Upgrade(ArchiveDbContext context, string path)
     {
@@ -74,6 +75,11 @@ public static class ArchiveDatabase
         if (pending.Any(m => m.EndsWith("_" + Search.SearchIndex.Migration, StringComparison.Ordinal)) && context.Resolutions.Any())
         {
             Search.SearchIndex.RebuildAsync(context).GetAwaiter().GetResult();
+        }
+
+        if (pending.Any(m => m.EndsWith("_" + Lineage.LineageStore.Migration, StringComparison.Ordinal)) && context.Resolutions.Any())
+        {
+            Lineage.LineageStore.RebuildAsync(context).GetAwaiter().GetResult();
         }
     }
 }

@@ -40,6 +40,9 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     /// <summary>One row per paragraph and footnote in the full-text index (docs/search.md §2).</summary>
     public DbSet<SearchEntryEntity> SearchEntries => Set<SearchEntryEntity>();
 
+    /// <summary>Each paragraph's closest counterparts in other records (docs/lineage.md §2).</summary>
+    public DbSet<ParagraphLinkEntity> ParagraphLinks => Set<ParagraphLinkEntity>();
+
     /// <summary>Every imported source file, kept whole.</summary>
     public DbSet<SourceEntity> Sources => Set<SourceEntity>();
 

@@ -18,6 +18,8 @@ builder.Services.AddArchiveApi();
 builder.Services.AddSingleton<ResolutionArchive.Data.Search.ArchiveSearch>();
 // Likewise the recorded votes for the country pages and the open data (docs/voting.md).
 builder.Services.AddSingleton<ResolutionArchive.Data.Voting.VotingRecords>();
+// And the paragraph lineage's series and origins (docs/lineage.md).
+builder.Services.AddSingleton<ResolutionArchive.Data.Lineage.LineageGraph>();
 builder.Services.AddDbContext<ArchiveDbContext>((services, options) =>
     options.UseArchive(ArchiveLocation.DatabasePath(services.GetRequiredService<IConfiguration>())));
 

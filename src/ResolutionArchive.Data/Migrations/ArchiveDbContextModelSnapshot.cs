@@ -142,6 +142,24 @@ namespace ResolutionArchive.Data.Migrations
                     b.ToTable("Paragraphs", (string)null);
                 });
 
+            modelBuilder.Entity("ResolutionArchive.Data.Entities.ParagraphLinkEntity", b =>
+                {
+                    b.Property<int>("ParagraphId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CounterpartId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ParagraphId", "CounterpartId");
+
+                    b.HasIndex("CounterpartId");
+
+                    b.ToTable("ParagraphLinks", (string)null);
+                });
+
             modelBuilder.Entity("ResolutionArchive.Data.Entities.PartEntity", b =>
                 {
                     b.Property<int>("ResolutionId")
@@ -480,6 +498,21 @@ namespace ResolutionArchive.Data.Migrations
                     b.HasOne("ResolutionArchive.Data.Entities.ResolutionEntity", null)
                         .WithMany("Paragraphs")
                         .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResolutionArchive.Data.Entities.ParagraphLinkEntity", b =>
+                {
+                    b.HasOne("ResolutionArchive.Data.Entities.ParagraphEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ResolutionArchive.Data.Entities.ParagraphEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ParagraphId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -56,6 +56,9 @@ public static class ArchiveStartup
 
             logger.LogInformation("Seed {File}: {Status} {Key}", source.Name, outcome.Status, outcome.Key);
         }
+
+        var lineage = await Data.Lineage.LineageStore.RebuildAsync(db);
+        logger.LogInformation("Paragraph lineage: {Links} links among {Paragraphs} paragraphs", lineage.Links, lineage.Paragraphs);
     }
 
     /// <summary>The seed texts embedded at build time from the repository's <c>seeds/</c> folder, in name order.</summary>

@@ -39,6 +39,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         "/search?q=%E4%BA%BA%E6%9D%83&view=flat&page=2",
         "/search?q=" + new string('x', 201),
         "/search?q=%E5%90%88%E4%BD%9C%E5%85%B1%E8%B5%A2&body=XYZ&kind=foo&verb=%E9%87%8D%E7%94%B3&culture=en",
+        "/compare/A/HRC/RES/37/23/A/HRC/RES/46/13",
+        "/compare/A/RES/76/159/A/HRC/RES/53/11",
+        "/compare/A/HRC/RES/37/23/A/HRC/RES/46/13?culture=en",
     };
 
     [SkippableTheory]

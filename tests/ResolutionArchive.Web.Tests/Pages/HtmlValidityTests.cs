@@ -72,6 +72,15 @@ public sealed class HtmlValidityTests(ITestOutputHelper output) : IDisposable
                 "/search?q=COVID&resolution=A%2FHRC%2FRES%2F53%2F11&view=flat",
             ]);
 
+            // The compare view (docs/lineage.md §4): two pairs of seeds, a draft, and the English interface.
+            pages.AddRange([
+                "/compare/A/HRC/RES/37/23/A/HRC/RES/46/13",
+                "/compare/A/RES/76/159/A/HRC/RES/53/11",
+                "/compare/A/HRC/RES/37/23/A/HRC/RES/46/13?culture=en",
+                "/compare/A/HRC/RES/46/13/A/HRC/RES/46/13",
+            ]);
+            pages.Add("/compare/" + pages.Single(h => h.Contains("/draft/", StringComparison.Ordinal))["/resolutions/".Length..] + "/A/HRC/RES/46/13");
+
             // The home page's other variants: paged (first, middle with gaps, last) once the archive needs 7 pages.
             await SeedCopies.ImportAsync(_app, 345);
             pages.AddRange(["/?page=1", "/?page=4", "/?page=7", "/?body=HRC&session=46&sort=number-desc&page=3"]);

@@ -151,7 +151,7 @@ public sealed class ResolutionPageTests : IDisposable
     private static string TextWithoutMarkers(IElement element)
     {
         var copy = (IElement)element.Clone();
-        foreach (var remove in copy.QuerySelectorAll("sup, .paragraph-number, ol.points, a.permalink").ToList())
+        foreach (var remove in copy.QuerySelectorAll("sup, .paragraph-number, ol.points, a.permalink, .origin").ToList())
         {
             remove.Remove();
         }

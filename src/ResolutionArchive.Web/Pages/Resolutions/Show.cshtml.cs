@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ResolutionArchive.Data;
 using ResolutionArchive.Data.Import;
+using ResolutionArchive.Data.Entities;
 using ResolutionArchive.Data.Queries;
 using ResolutionArchive.Parsing.References;
 using Microsoft.Extensions.Localization;
@@ -16,8 +17,24 @@ namespace ResolutionArchive.Web.Pages.Resolutions;
 /// e.g. <c>/resolutions/A/HRC/RES/46/13</c>). A number (<c>/resolutions/46/13</c>) redirects to the canonical URL when
 /// it names one resolution, and lists the candidates when it names several.
 /// </summary>
-public sealed class ShowModel(ArchiveDbContext db) : PageModel
+public sealed class ShowModel(ArchiveDbContext db, Data.Lineage.LineageGraph lineage) : PageModel
 {
+    /// <summary>The record's series, oldest first (docs/lineage.md §2); one member when it has none.</summary>
+    public IReadOnlyList<Data.Lineage.SeriesMember> Series { get; private set; } = [];
+
+    /// <summary>The anchors of the preamble clauses and operative paragraphs that lineage compares (docs/lineage.md §2).</summary>
+    public IReadOnlySet<string> Compared { get; private set; } = new HashSet<string>();
+
+    /// <summary>Where each compared paragraph came from, by anchor; a compared paragraph absent here is new.</summary>
+    public IReadOnlyDictionary<string, Data.Lineage.ParagraphOrigin> Origins { get; private set; } = new Dictionary<string, Data.Lineage.ParagraphOrigin>();
+
+    /// <summary>The record before this one in its series, if any: the target of "compare with previous".</summary>
+    public Data.Lineage.SeriesMember? Previous => Series.TakeWhile(m => m.Key != Key).LastOrDefault();
+
+    /// <summary>The compare view of <paramref name="earlierKey"/> with this record, at this record's paragraph <paramref name="anchor"/>.</summary>
+    public string CompareHref(string earlierKey, string? anchor = null) =>
+        $"/compare/{CrossReferences.EscapeSegments(earlierKey)}/{CrossReferences.EscapeSegments(Key)}" + (anchor is null ? "" : $"#b-{anchor}");
+
     /// <summary>The record's key as requested.</summary>
     [BindProperty(SupportsGet = true)]
     public string Key { get; set; } = "";
@@ -52,6 +69,10 @@ public sealed class ShowModel(ArchiveDbContext db) : PageModel
             Links = new ReferenceLinks(await CrossReferences.LinksOfAsync(db, entity.Key, cancellationToken));
             ViewData[ReferenceLinks.ViewDataKey] = Links;
             CitedBy = entity.Symbol is null ? [] : await CrossReferences.CitedByAsync(db, entity.Symbol, cancellationToken);
+            Series = await lineage.SeriesOfAsync(db, entity.Key, cancellationToken);
+            Origins = await lineage.OriginsAsync(db, entity.Key, cancellationToken);
+            Compared = entity.Paragraphs.Where(p => p.Kind is ParagraphKind.Preamble or ParagraphKind.Operative && Data.Lineage.ParagraphSimilarity.Key(p.Text).Length >= Data.Lineage.LineageStore.MinLength)
+                .Select(p => p.Anchor).ToHashSet(StringComparer.Ordinal);
             return Page();
         }
 

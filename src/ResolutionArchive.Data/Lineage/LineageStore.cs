@@ -1,0 +1,252 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using ResolutionArchive.Data.Entities;
+using ResolutionArchive.Data.Search;
+
+namespace ResolutionArchive.Data.Lineage;
+
+/// <summary>What a lineage computation did.</summary>
+/// <param name="Paragraphs">Paragraphs compared.</param>
+/// <param name="Candidates">Pairs whose similarity was computed (the rest were ruled out by the prefix filter).</param>
+/// <param name="Links">Links stored.</param>
+/// <param name="Elapsed">Time taken.</param>
+public sealed record LineageStats(int Paragraphs, long Candidates, int Links, TimeSpan Elapsed);
+
+/// <summary>
+/// Finds each paragraph's closest counterparts in the other records and stores them in <c>ParagraphLinks</c>
+/// (docs/lineage.md §2). Compared are preambular paragraphs, operative paragraphs and sub-paragraphs whose comparison
+/// key (<see cref="ParagraphSimilarity.Key"/>) has at least <see cref="MinLength"/> characters; each keeps its
+/// <see cref="TopK"/> best counterparts with a similarity of at least <see cref="ParagraphSimilarity.Threshold"/>.
+/// All pairs above the threshold are found exactly, without comparing every pair, by the prefix filter of the
+/// AllPairs similarity join (Bayardo, Ma and Srikant, WWW 2007): bigrams are ordered from rarest to most frequent, and
+/// two sets with Jaccard ≥ t must share one of the first |x| − ⌈t·|x|⌉ + 1 bigrams of each.
+/// <see cref="RebuildAsync"/> computes the whole archive (the CLI after a large import, the site after seeding);
+/// <see cref="UpdateAsync"/> adds one record to an existing archive. Both run in one transaction and increase the
+/// archive's revision, so the pages' caches follow.
+/// </summary>
+public static class LineageStore
+{
+    /// <summary>Counterparts kept per paragraph.</summary>
+    public const int TopK = 5;
+
+    /// <summary>The shortest comparison key compared, in characters: shorter texts ("(a)", a heading) say too little.</summary>
+    public const int MinLength = 8;
+
+    /// <summary>The name of the migration that created <c>ParagraphLinks</c>; an archive upgraded through it is linked.</summary>
+    public const string Migration = "ParagraphLineage";
+
+    /// <summary>Recomputes every paragraph's counterparts and replaces the table.</summary>
+    public static async Task<LineageStats> RebuildAsync(ArchiveDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var watch = Stopwatch.StartNew();
+        var items = await LoadAsync(db, cancellationToken);
+        var (pairs, candidates) = Join(items, items.Count, cancellationToken);
+        var links = TopLinks(pairs);
+        await WriteAsync(db, "DELETE FROM ParagraphLinks", links, cancellationToken);
+        return new LineageStats(items.Count, candidates, links.Count, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// Links the paragraphs of the record with key <paramref name="key"/> to the rest of the archive: its own
+    /// counterparts, and it as a counterpart of the others' paragraphs where it is among their <see cref="TopK"/> best.
+    /// Returns null when there is no such record.
+    /// </summary>
+    public static async Task<LineageStats?> UpdateAsync(ArchiveDbContext db, string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var watch = Stopwatch.StartNew();
+        var resolutionId = await db.Resolutions.Where(r => r.Key == key).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
+        if (resolutionId is null)
+        {
+            return null;
+        }
+
+        var all = await LoadAsync(db, cancellationToken);
+        // the others first, then the record's own paragraphs: the join probes only the latter against the former
+        var items = all.Where(i => i.Resolution != resolutionId).Concat(all.Where(i => i.Resolution == resolutionId)).ToList();
+        var (pairs, candidates) = Join(items, items.Count(i => i.Resolution != resolutionId), cancellationToken);
+        var mine = all.Where(i => i.Resolution == resolutionId).Select(i => i.Id).ToHashSet();
+
+        // the others' best lists: their stored links plus the new pairs, cut to TopK again
+        var touched = pairs.Select(p => mine.Contains(p.A) ? p.B : p.A).ToHashSet();
+        var stored = touched.Count == 0 ? [] : await db.ParagraphLinks.AsNoTracking()
+            .Where(l => touched.Contains(l.ParagraphId)).Select(l => new { l.ParagraphId, l.CounterpartId, l.Score }).ToListAsync(cancellationToken);
+        var merged = pairs.Concat(stored.Select(s => (A: s.ParagraphId, B: s.CounterpartId, s.Score)).Where(s => !mine.Contains(s.B)).Select(s => (s.A, s.B, s.Score)))
+            .ToList();
+        var links = TopLinks(merged).Where(l => mine.Contains(l.ParagraphId) || touched.Contains(l.ParagraphId)).ToList();
+        var ids = string.Join(",", mine.Concat(touched));
+        await WriteAsync(db, ids.Length == 0 ? null : $"DELETE FROM ParagraphLinks WHERE ParagraphId IN ({ids})", links, cancellationToken);
+        return new LineageStats(mine.Count, candidates, links.Count(l => mine.Contains(l.ParagraphId)), watch.Elapsed);
+    }
+
+    /// <summary>One compared paragraph: its id, its record, and its bigrams (sorted by value).</summary>
+    private sealed record Item(int Id, int Resolution, int[] Bigrams);
+
+    private static async Task<List<Item>> LoadAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await db.Paragraphs.AsNoTracking()
+            .Where(p => p.Kind == ParagraphKind.Preamble || p.Kind == ParagraphKind.Operative || p.Kind == ParagraphKind.SubParagraph)
+            .OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.ResolutionId, p.Text })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (r, Key: ParagraphSimilarity.Key(r.Text)))
+            .Where(x => x.Key.Length >= MinLength)
+            .Select(x => new Item(x.r.Id, x.r.ResolutionId, ParagraphSimilarity.Bigrams(x.Key)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Every pair of items of different records with similarity ≥ the threshold, where the second item's position is
+    /// at least <paramref name="probeFrom"/> (with <paramref name="probeFrom"/> = count, a self-join of all items).
+    /// Items before <paramref name="probeFrom"/> are indexed only; items from it on are probed, then indexed when it
+    /// is a self-join. Returns each pair once as (A, B, score).
+    /// </summary>
+    private static (List<(int A, int B, double Score)> Pairs, long Candidates) Join(List<Item> items, int probeFrom, CancellationToken cancellationToken)
+    {
+        var selfJoin = probeFrom == items.Count;
+        var frequency = new Dictionary<int, int>();
+        foreach (var item in items)
+        {
+            foreach (var token in item.Bigrams)
+            {
+                frequency[token] = frequency.GetValueOrDefault(token) + 1;
+            }
+        }
+
+        // rarest first; ties by value, so the order is total and the same on every run
+        int[] Prefix(Item item)
+        {
+            var ordered = item.Bigrams.OrderBy(t => frequency[t]).ThenBy(t => t).ToArray();
+            var length = ordered.Length - (int)Math.Ceiling(ParagraphSimilarity.Threshold * ordered.Length - 1e-9) + 1;
+            return ordered[..Math.Clamp(length, 0, ordered.Length)];
+        }
+
+        var index = new Dictionary<int, List<int>>();
+        void Index(int position)
+        {
+            foreach (var token in Prefix(items[position]))
+            {
+                if (!index.TryGetValue(token, out var list))
+                {
+                    index[token] = list = [];
+                }
+
+                list.Add(position);
+            }
+        }
+
+        var pairs = new List<(int, int, double)>();
+        long candidates = 0;
+        var seen = new HashSet<int>();
+        var order = selfJoin ? Enumerable.Range(0, items.Count).ToList() : Enumerable.Range(probeFrom, items.Count - probeFrom).ToList();
+        if (!selfJoin)
+        {
+            for (var i = 0; i < probeFrom; i++)
+            {
+                Index(i);
+            }
+        }
+
+        foreach (var position in order)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var item = items[position];
+            seen.Clear();
+            foreach (var token in Prefix(item))
+            {
+                if (!index.TryGetValue(token, out var list))
+                {
+                    continue;
+                }
+
+                foreach (var other in list)
+                {
+                    var candidate = items[other];
+                    if (candidate.Resolution == item.Resolution || !seen.Add(other))
+                    {
+                        continue;
+                    }
+
+                    // length filter: Jaccard ≥ t needs t·|x| ≤ |y| ≤ |x| / t
+                    var (small, large) = item.Bigrams.Length < candidate.Bigrams.Length ? (item.Bigrams.Length, candidate.Bigrams.Length) : (candidate.Bigrams.Length, item.Bigrams.Length);
+                    if (small < ParagraphSimilarity.Threshold * large - 1e-9)
+                    {
+                        continue;
+                    }
+
+                    candidates++;
+                    var score = ParagraphSimilarity.Jaccard(item.Bigrams, candidate.Bigrams);
+                    if (score >= ParagraphSimilarity.Threshold - 1e-12)
+                    {
+                        pairs.Add((candidate.Id, item.Id, score));
+                    }
+                }
+            }
+
+            if (selfJoin)
+            {
+                Index(position);
+            }
+        }
+
+        return (pairs, candidates);
+    }
+
+    /// <summary>Both directions of each pair, each paragraph's best <see cref="TopK"/> kept (score, then lower id).</summary>
+    private static List<ParagraphLinkEntity> TopLinks(IEnumerable<(int A, int B, double Score)> pairs) =>
+        pairs.SelectMany(p => new[] { (From: p.A, To: p.B, p.Score), (From: p.B, To: p.A, p.Score) })
+            .DistinctBy(l => (l.From, l.To))
+            .GroupBy(l => l.From)
+            .SelectMany(g => g.OrderByDescending(l => l.Score).ThenBy(l => l.To).Take(TopK))
+            .Select(l => new ParagraphLinkEntity { ParagraphId = l.From, CounterpartId = l.To, Score = Math.Round(l.Score, 6) })
+            .ToList();
+
+    private static async Task WriteAsync(ArchiveDbContext db, string? deleteSql, List<ParagraphLinkEntity> links, CancellationToken cancellationToken)
+    {
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            if (deleteSql is not null)
+            {
+                await db.Database.ExecuteSqlRawAsync(deleteSql, cancellationToken);
+            }
+
+            var connection = db.Database.GetDbConnection();
+            await using DbCommand insert = connection.CreateCommand();
+            insert.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+            insert.CommandText = "INSERT INTO ParagraphLinks (ParagraphId, CounterpartId, Score) VALUES ($p, $c, $s)";
+            var p = insert.CreateParameter();
+            p.ParameterName = "$p";
+            var c = insert.CreateParameter();
+            c.ParameterName = "$c";
+            var s = insert.CreateParameter();
+            s.ParameterName = "$s";
+            insert.Parameters.Add(p);
+            insert.Parameters.Add(c);
+            insert.Parameters.Add(s);
+            foreach (var link in links)
+            {
+                p.Value = link.ParagraphId;
+                c.Value = link.CounterpartId;
+                s.Value = link.Score;
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await SearchIndex.BumpRevisionAsync(db, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+}
