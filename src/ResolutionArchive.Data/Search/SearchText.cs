@@ -98,9 +98,16 @@ public static class SearchText
     private static string FoldUncached(Rune rune)
     {
         var text = rune.ToString();
-        if (!text.IsNormalized(NormalizationForm.FormKC))
+        try
         {
-            text = text.Normalize(NormalizationForm.FormKC);
+            if (!text.IsNormalized(NormalizationForm.FormKC))
+            {
+                text = text.Normalize(NormalizationForm.FormKC);
+            }
+        }
+        catch (ArgumentException)
+        {
+            // .NET refuses to normalise noncharacters such as U+FFFE: they are kept as they are (docs/search.md §1)
         }
 
         return text.ToLower(CultureInfo.InvariantCulture);
