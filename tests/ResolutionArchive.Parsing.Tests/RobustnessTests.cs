@@ -199,6 +199,30 @@ public class RobustnessTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// Inline markdown nested beyond Markdig's depth limit, or so deep that a recursive walk of its tree would overflow
+    /// the stack (found by the fuzz suite of issue 8): the paragraph is read, its characters kept, nothing thrown.
+    /// Line 23 is the title of seed 000, line 63 its operative paragraph 1.
+    /// </summary>
+    [Theory]
+    [InlineData(63, "[", 10_242, "")]
+    [InlineData(23, "[", 10_242, "")]
+    [InlineData(23, "*", 40_000, "人")]
+    [InlineData(63, "*_", 5_000, "人")]
+    [InlineData(63, "[人", 20_000, "](#)")]
+    public void ReadsInlineSyntaxNestedBeyondAnyDepthWithoutThrowing(int line, string open, int times, string middle)
+    {
+        var lines = TestInput.SeedText("000").Split('\n');
+        var close = open switch { "*" => "*", "*_" => "_*", _ => "" };
+        lines[line - 1] = lines[line - 1].TrimEnd('\r') + string.Concat(Enumerable.Repeat(open, times)) + middle + string.Concat(Enumerable.Repeat(close, times));
+
+        var result = TestInput.Parse(string.Join('\n', lines), "deep.txt");
+
+        result.Resolution.Should().NotBeNull(string.Join("; ", result.Errors));
+        var text = line == 23 ? result.Resolution!.Title : result.Resolution!.Operative[0].Text;
+        text.Should().StartWith(line == 23 ? "在人权领域促进合作共赢" : "叼请所有国家").And.Contain(middle.Length > 0 ? "人" : "[[[[");
+    }
+
     [Theory]
     [InlineData("[经记录表决，以 99999999999 票赞成、1 票反对获得通过。表决结果如下：")]
     [InlineData("[经记录表决，以 1 票赞成、99999999999 票反对获得通过。表决结果如下：")]

@@ -28,7 +28,18 @@ internal static class InlineText
             return ("", []);
         }
 
-        var document = Markdown.Parse(markdown, Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses inline syntax nested beyond its depth limit (thousands of "[" or "*" in a row): such a
+            // paragraph is kept as the characters it is, with no emphasis, rather than lost (input-formats §3.2)
+            return (markdown, []);
+        }
+
         var builder = new StringBuilder(markdown.Length);
         var emphasis = new List<Emphasis>();
         foreach (var block in document.Descendants<LeafBlock>())
@@ -47,45 +58,60 @@ internal static class InlineText
         return (builder.ToString(), emphasis);
     }
 
-    private static void Append(Inline inline, StringBuilder builder, List<Emphasis> emphasis, string source)
+    /// <summary>
+    /// Writes the text of <paramref name="root"/> and its descendants in document order. Iterative, with an explicit
+    /// stack: emphasis can be nested tens of thousands of levels deep in hostile input, which would overflow the call
+    /// stack of a recursive walk. An emphasis span is recorded when its children have been written (the stack holds
+    /// a marker with its start).
+    /// </summary>
+    private static void Append(Inline root, StringBuilder builder, List<Emphasis> emphasis, string source)
     {
-        switch (inline)
+        var stack = new Stack<(Inline? Node, int EmphasisStart)>();
+        stack.Push((root, -1));
+        while (stack.Count > 0)
         {
-            case LiteralInline literal:
-                builder.Append(literal.Content.AsSpan());
-                break;
-            case EmphasisInline emphasised:
-                var start = builder.Length;
-                foreach (var child in emphasised)
+            var (inline, emphasisStart) = stack.Pop();
+            if (inline is null)
+            {
+                // the end of an emphasis: its children are written
+                if (builder.Length > emphasisStart)
                 {
-                    Append(child, builder, emphasis, source);
+                    emphasis.Add(new Emphasis(emphasisStart, builder.Length - emphasisStart, builder.ToString(emphasisStart, builder.Length - emphasisStart)));
                 }
 
-                if (builder.Length > start)
-                {
-                    emphasis.Add(new Emphasis(start, builder.Length - start, builder.ToString(start, builder.Length - start)));
-                }
+                continue;
+            }
 
-                break;
-            case LineBreakInline:
-                builder.Append(' ');
-                break;
-            case ContainerInline container:
-                // a link keeps its text and loses its target; the order of children is the order of the text
-                foreach (var child in container)
-                {
-                    Append(child, builder, emphasis, source);
-                }
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    builder.Append(literal.Content.AsSpan());
+                    break;
+                case LineBreakInline:
+                    builder.Append(' ');
+                    break;
+                case ContainerInline container:
+                    // emphasis keeps its span; a link keeps its text and loses its target; children in text order
+                    if (container is EmphasisInline)
+                    {
+                        stack.Push((null, builder.Length));
+                    }
 
-                break;
-            default:
-                // any other inline is kept as the characters of the source it came from
-                if (inline.Span.Start >= 0 && inline.Span.End < source.Length)
-                {
-                    builder.Append(source.AsSpan(inline.Span.Start, inline.Span.Length));
-                }
+                    foreach (var child in container.Reverse())
+                    {
+                        stack.Push((child, -1));
+                    }
 
-                break;
+                    break;
+                default:
+                    // any other inline is kept as the characters of the source it came from
+                    if (inline.Span.Start >= 0 && inline.Span.End < source.Length)
+                    {
+                        builder.Append(source.AsSpan(inline.Span.Start, inline.Span.Length));
+                    }
+
+                    break;
+            }
         }
     }
 

@@ -69,6 +69,35 @@ public static class UiCulture
         && !url.Any(char.IsControl);
 
     /// <summary>
+    /// <paramref name="url"/> with every character that may not stand in an HTTP header as it is — anything but
+    /// printable ASCII, a space included — percent-encoded as its UTF-8 bytes (<c>/人权</c> → <c>/%E4%BA%BA%E6%9D%83</c>),
+    /// so that a redirect to it is a valid <c>Location</c> (Kestrel refuses non-ASCII header values). A lone surrogate
+    /// becomes U+FFFD.
+    /// </summary>
+    public static string AsciiUrl(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var builder = new System.Text.StringBuilder(url.Length);
+        Span<byte> bytes = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.Value is > 0x20 and < 0x7F)
+            {
+                builder.Append((char)rune.Value);
+                continue;
+            }
+
+            var count = rune.EncodeToUtf8(bytes);
+            foreach (var b in bytes[..count])
+            {
+                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
     /// Maps <c>GET /language?culture=en&amp;returnUrl=/path</c>: sets the culture cookie (an unsupported culture falls
     /// back to the default) and redirects to <c>returnUrl</c> when it is local, else to <c>/</c>.
     /// </summary>
@@ -81,7 +110,7 @@ public static class UiCulture
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Path = "/", MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return Results.Redirect(IsLocalUrl(returnUrl) ? returnUrl! : "/");
+            return Results.Redirect(IsLocalUrl(returnUrl) ? AsciiUrl(returnUrl!) : "/");
         }).ExcludeFromDescription();
         return endpoints;
     }

@@ -142,4 +142,17 @@ public sealed class LocalizationTests : IDisposable
 
     private static IEnumerable<string> BrowseFilterSortLabels() =>
         ResolutionArchive.Web.Pages.BrowseFilter.Sorts.Select(s => s.Label);
+
+    [Theory]
+    [InlineData("/%E4%BA%BA%E6%9D%83", "/%E4%BA%BA%E6%9D%83")]
+    [InlineData("/search?q=%E4%BA%BA%E6%9D%83", "/search?q=%E4%BA%BA%E6%9D%83")]
+    [InlineData("/%C3%A9%20x", "/%C3%A9%20x")]
+    public async Task TheLanguageSwitchRedirectsToANonAsciiPathWithAnAsciiLocation(string returnUrl, string location)
+    {
+        // the query value arrives decoded (/人权); Kestrel refuses a non-ASCII Location, so it is percent-encoded again
+        var (response, _) = await _app.GetDocumentAsync($"/language?culture=en&returnUrl={Uri.EscapeDataString(Uri.UnescapeDataString(returnUrl))}");
+
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.Should().Be(location);
+    }
 }
