@@ -42,8 +42,7 @@ public sealed class LineageGraph
     /// <summary>The fewest shared paragraphs for two records to be in one series (so two short procedural texts are not).</summary>
     public const int SeriesMinShared = 5;
 
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private volatile Snapshot? _snapshot;
+    private readonly RevisionCache<Snapshot> _cache = new(LoadAsync);
 
     /// <summary>The series of the record with key <paramref name="key"/>, oldest first (it alone when it has none).</summary>
     public async Task<IReadOnlyList<SeriesMember>> SeriesOfAsync(ArchiveDbContext db, string key, CancellationToken cancellationToken = default)
@@ -115,31 +114,8 @@ public sealed class LineageGraph
         _ => (9999, 0),
     };
 
-    private async Task<Snapshot> GetAsync(ArchiveDbContext db, CancellationToken cancellationToken)
-    {
-        var revision = await SearchIndex.RevisionAsync(db, cancellationToken);
-        if (_snapshot is { } current && current.Revision == revision)
-        {
-            return current;
-        }
-
-        await _loading.WaitAsync(cancellationToken);
-        try
-        {
-            if (_snapshot is { } loaded && loaded.Revision == revision)
-            {
-                return loaded;
-            }
-
-            var built = await LoadAsync(db, revision, cancellationToken);
-            _snapshot = built;
-            return built;
-        }
-        finally
-        {
-            _loading.Release();
-        }
-    }
+    private async Task<Snapshot> GetAsync(ArchiveDbContext db, CancellationToken cancellationToken) =>
+        (await _cache.GetAsync(db, cancellationToken)).Value;
 
     private static async Task<Snapshot> LoadAsync(ArchiveDbContext db, long revision, CancellationToken cancellationToken)
     {

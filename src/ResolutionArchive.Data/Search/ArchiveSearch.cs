@@ -144,8 +144,10 @@ public sealed class ArchiveSearch
 
     private readonly ConcurrentDictionary<string, Ranked> _ranked = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _rankedOrder = new();
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private volatile Snapshot? _snapshot;
+    private readonly RevisionCache<Snapshot> _snapshots;
+
+    /// <summary>A search service with its own caches (the web keeps one).</summary>
+    public ArchiveSearch() => _snapshots = new RevisionCache<Snapshot>(LoadSnapshotAsync);
 
     /// <summary>When false, every search runs its FTS5 query again (the benchmark's "uncached" figures).</summary>
     public bool CacheRankedLists { get; init; } = true;
@@ -369,85 +371,69 @@ public sealed class ArchiveSearch
         return ranked;
     }
 
-    private async Task<Snapshot> SnapshotAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    private async Task<Snapshot> SnapshotAsync(ArchiveDbContext db, CancellationToken cancellationToken) =>
+        (await _snapshots.GetAsync(db, cancellationToken)).Value;
+
+    /// <summary>Reads every entry's facets for <paramref name="revision"/> and drops the ranked lists of older revisions.</summary>
+    private async Task<Snapshot> LoadSnapshotAsync(ArchiveDbContext db, long revision, CancellationToken cancellationToken)
     {
-        var revision = await SearchIndex.RevisionAsync(db, cancellationToken);
-        if (_snapshot is { } current && current.Revision == revision)
+        var rows = await db.Resolutions.AsNoTracking().OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.Key, r.Symbol, r.Number, r.Title, r.Body, r.Session, r.AdoptionDate, r.VoteMode })
+            .ToListAsync(cancellationToken);
+        var resolutions = rows.Select(r => new SearchResolution(r.Key, r.Symbol, r.Number, r.Title, r.Body, r.Session, r.AdoptionDate, r.VoteMode)).ToArray();
+        var resolutionIndex = rows.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var entries = new List<EntryInfo>();
+        var positionOf = new Dictionary<int, int>();
+        await using (var command = await CommandAsync(db, "SELECT Id, ResolutionId, Kind, Ordinal, Anchor, Label, Verb, ParagraphId, FootnoteId FROM SearchEntries", cancellationToken))
         {
-            return current;
-        }
-
-        await _loading.WaitAsync(cancellationToken);
-        try
-        {
-            if (_snapshot is { } loaded && loaded.Revision == revision)
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                return loaded;
-            }
-
-            var rows = await db.Resolutions.AsNoTracking().OrderBy(r => r.Id)
-                .Select(r => new { r.Id, r.Key, r.Symbol, r.Number, r.Title, r.Body, r.Session, r.AdoptionDate, r.VoteMode })
-                .ToListAsync(cancellationToken);
-            var resolutions = rows.Select(r => new SearchResolution(r.Key, r.Symbol, r.Number, r.Title, r.Body, r.Session, r.AdoptionDate, r.VoteMode)).ToArray();
-            var resolutionIndex = rows.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
-            var entries = new List<EntryInfo>();
-            var positionOf = new Dictionary<int, int>();
-            await using (var command = await CommandAsync(db, "SELECT Id, ResolutionId, Kind, Ordinal, Anchor, Label, Verb, ParagraphId, FootnoteId FROM SearchEntries", cancellationToken))
-            {
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
+                if (!resolutionIndex.TryGetValue(reader.GetInt32(1), out var r))
                 {
-                    if (!resolutionIndex.TryGetValue(reader.GetInt32(1), out var r))
-                    {
-                        continue;
-                    }
-
-                    positionOf[reader.GetInt32(0)] = entries.Count;
-                    entries.Add(new EntryInfo(
-                        r,
-                        Enum.Parse<SearchEntryKind>(reader.GetString(2)),
-                        reader.GetInt32(3),
-                        reader.GetString(4),
-                        reader.IsDBNull(5) ? null : string.Intern(reader.GetString(5)),
-                        reader.IsDBNull(6) ? null : string.Intern(reader.GetString(6)),
-                        reader.IsDBNull(7) ? null : reader.GetInt32(7),
-                        reader.IsDBNull(8) ? null : reader.GetInt32(8)));
+                    continue;
                 }
-            }
 
-            // the tie-break among equal scores (docs/search.md §5): newest first, undated last, then key, then document order
-            var order = Enumerable.Range(0, entries.Count).ToArray();
-            Array.Sort(order, (a, b) =>
-            {
-                var (ea, eb) = (entries[a], entries[b]);
-                var (ra, rb) = (resolutions[ea.Resolution], resolutions[eb.Resolution]);
-                var byDate = Nullable.Compare(rb.AdoptionDate, ra.AdoptionDate);
-                return byDate != 0 ? byDate
-                    : string.CompareOrdinal(ra.Key, rb.Key) is var byKey and not 0 ? byKey
-                    : ea.Ordinal.CompareTo(eb.Ordinal);
-            });
-            var tieRank = new int[entries.Count];
-            for (var i = 0; i < order.Length; i++)
-            {
-                tieRank[order[i]] = i;
+                positionOf[reader.GetInt32(0)] = entries.Count;
+                entries.Add(new EntryInfo(
+                    r,
+                    Enum.Parse<SearchEntryKind>(reader.GetString(2)),
+                    reader.GetInt32(3),
+                    reader.GetString(4),
+                    reader.IsDBNull(5) ? null : string.Intern(reader.GetString(5)),
+                    reader.IsDBNull(6) ? null : string.Intern(reader.GetString(6)),
+                    reader.IsDBNull(7) ? null : reader.GetInt32(7),
+                    reader.IsDBNull(8) ? null : reader.GetInt32(8)));
             }
-
-            var snapshot = new Snapshot(revision, resolutions, [.. entries], positionOf, tieRank);
-            _snapshot = snapshot;
-            foreach (var key in _ranked.Keys)
-            {
-                if (!key.StartsWith(revision.ToString(CultureInfo.InvariantCulture) + "\n", StringComparison.Ordinal))
-                {
-                    _ranked.TryRemove(key, out _);
-                }
-            }
-
-            return snapshot;
         }
-        finally
+
+        // the tie-break among equal scores (docs/search.md §5): newest first, undated last, then key, then document order
+        var order = Enumerable.Range(0, entries.Count).ToArray();
+        Array.Sort(order, (a, b) =>
         {
-            _loading.Release();
+            var (ea, eb) = (entries[a], entries[b]);
+            var (ra, rb) = (resolutions[ea.Resolution], resolutions[eb.Resolution]);
+            var byDate = Nullable.Compare(rb.AdoptionDate, ra.AdoptionDate);
+            return byDate != 0 ? byDate
+                : string.CompareOrdinal(ra.Key, rb.Key) is var byKey and not 0 ? byKey
+                : ea.Ordinal.CompareTo(eb.Ordinal);
+        });
+        var tieRank = new int[entries.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            tieRank[order[i]] = i;
         }
+
+        var snapshot = new Snapshot(revision, resolutions, [.. entries], positionOf, tieRank);
+        foreach (var key in _ranked.Keys)
+        {
+            if (!key.StartsWith(revision.ToString(CultureInfo.InvariantCulture) + "\n", StringComparison.Ordinal))
+            {
+                _ranked.TryRemove(key, out _);
+            }
+        }
+
+        return snapshot;
     }
 
     private static async Task<System.Data.Common.DbCommand> CommandAsync(ArchiveDbContext db, string sql, CancellationToken cancellationToken)

@@ -241,36 +241,11 @@ public sealed class VotingArchive
 /// </summary>
 public sealed class VotingRecords
 {
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private volatile VotingArchive? _current;
+    private readonly RevisionCache<VotingArchive> _cache = new(LoadAsync);
 
     /// <summary>The archive's recorded votes as of now.</summary>
-    public async Task<VotingArchive> GetAsync(ArchiveDbContext db, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var revision = await SearchIndex.RevisionAsync(db, cancellationToken);
-        if (_current is { } current && current.Revision == revision)
-        {
-            return current;
-        }
-
-        await _loading.WaitAsync(cancellationToken);
-        try
-        {
-            if (_current is { } loaded && loaded.Revision == revision)
-            {
-                return loaded;
-            }
-
-            var built = await LoadAsync(db, revision, cancellationToken);
-            _current = built;
-            return built;
-        }
-        finally
-        {
-            _loading.Release();
-        }
-    }
+    public async Task<VotingArchive> GetAsync(ArchiveDbContext db, CancellationToken cancellationToken = default) =>
+        (await _cache.GetAsync(db, cancellationToken)).Value;
 
     /// <summary>Reads the recorded votes and the sponsors from the database (no cache).</summary>
     public static async Task<VotingArchive> LoadAsync(ArchiveDbContext db, long revision, CancellationToken cancellationToken = default)
