@@ -22,19 +22,44 @@ builder.Services.AddSingleton<ResolutionArchive.Data.Voting.VotingRecords>();
 builder.Services.AddSingleton<ResolutionArchive.Data.Lineage.LineageGraph>();
 builder.Services.AddDbContext<ArchiveDbContext>((services, options) =>
     options.UseArchive(ArchiveLocation.DatabasePath(services.GetRequiredService<IConfiguration>())));
+// Production readiness (docs/operations.md): security headers and HSTS, no Server banner, a per-client rate limit on
+// /search, /api and /data, the /healthz endpoint, and one log line per request with its X-Request-Id.
+builder.AddSecurityHeaders();
+builder.Services.AddArchiveRateLimiting();
+builder.Services.AddArchiveHealthChecks();
+// Behind a reverse proxy (docs/operations.md §1) the client's address and scheme come from X-Forwarded-For and
+// X-Forwarded-Proto, trusted from the loopback proxy and from the addresses listed in ForwardedHeaders:KnownProxies.
+builder.Services.AddArchiveForwardedHeaders(builder.Configuration);
 
 var app = builder.Build();
 
-await ArchiveStartup.PrepareAsync(app.Services, app.Logger);
+// A database that cannot be opened (missing folder rights, read-only and out of date, corrupt, locked) stops the start
+// with one clear log line and exit code 1, never a stack trace (docs/operations.md §4).
+if (!await ArchiveStartup.TryPrepareAsync(app.Services, app.Logger))
+{
+    Environment.ExitCode = 1;
+    return;
+}
 
+// The client's real address first: the rate limiter and the request log use it.
+app.UseForwardedHeaders();
+
+// The request log and the security headers come first, so that they see every response, the error pages' included.
+app.UseRequestLogging();
+app.UseSecurityHeaders();
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+app.UseStrictTransportSecurity();
 app.UseRequestLocalization(UiCulture.Options());
 app.UseRouting();
+// After the request culture, so that the 429 page of /search speaks the reader's language.
+app.UseRateLimiter();
 app.MapStaticAssets();
-app.MapRazorPages().WithStaticAssets();
+// The site only reads: its pages answer GET and HEAD, and any other method 405 (docs/operations.md).
+app.MapRazorPages().WithStaticAssets().WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
 app.MapArchiveApi();
 app.MapLanguageSwitch();
+app.MapArchiveHealthChecks();
 
 await app.RunAsync();
 

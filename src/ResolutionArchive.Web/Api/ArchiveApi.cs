@@ -47,14 +47,18 @@ public static class ArchiveApi
     /// <summary>Maps the API's endpoints, the OpenAPI document, and a JSON 404 for any other path under <c>/api</c>.</summary>
     public static IEndpointRouteBuilder MapArchiveApi(this IEndpointRouteBuilder endpoints)
     {
-        var resolutions = endpoints.MapGroup(ResolutionsPath).WithTags(Tag);
+        // Every endpoint answers HEAD as well as GET (HTTP semantics, RFC 9110 §9.3.2: the same headers, no body), so that
+        // link checkers and caches can ask for the headers; nothing in the API writes (docs/operations.md).
+        var api = endpoints.MapGroup("");
+        ((IEndpointConventionBuilder)api).Finally(endpoint => endpoint.Metadata.Add(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])));
+        var resolutions = api.MapGroup(ResolutionsPath).WithTags(Tag);
         ListResolutions.Map(resolutions);
         GetResolution.Map(resolutions);
         ExportAkn.Map(resolutions);
-        SearchParagraphs.Map(endpoints);
-        ListCountries.Map(endpoints);
-        CountryVotes.Map(endpoints);
-        VotesCsv.Map(endpoints);
+        SearchParagraphs.Map(api);
+        ListCountries.Map(api);
+        CountryVotes.Map(api);
+        VotesCsv.Map(api);
 
         // Anything else under /api answers in JSON too, not with the site's HTML error page.
         endpoints.MapMethods("/api/{**rest}", [HttpMethods.Get, HttpMethods.Head], (string? rest) => NotFound($"There is no API endpoint at /api/{rest}."))

@@ -26,6 +26,27 @@ public static class ArchiveLocation
 /// </summary>
 public static class ArchiveStartup
 {
+    /// <summary>
+    /// <see cref="PrepareAsync"/>, with a database that cannot be opened or read reported as one critical log line
+    /// (the path and SQLite's reason, no stack trace) and <c>false</c>, on which the site does not start.
+    /// </summary>
+    public static async Task<bool> TryPrepareAsync(IServiceProvider services, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(logger);
+        try
+        {
+            await PrepareAsync(services, logger);
+            return true;
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            var path = ArchiveLocation.DatabasePath(services.GetRequiredService<IConfiguration>());
+            logger.LogCritical("The archive database {Path} cannot be used: {Reason}. The site does not start.", path, ex.Message);
+            return false;
+        }
+    }
+
     /// <summary>Migrates the database and fills an empty one with the seeds.</summary>
     public static async Task PrepareAsync(IServiceProvider services, ILogger logger)
     {
