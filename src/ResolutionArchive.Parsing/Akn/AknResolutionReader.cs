@@ -64,6 +64,12 @@ public static partial class AknResolutionReader
         XDocument document;
         try
         {
+            if (TooDeep(bytes) is { } line)
+            {
+                diagnostics.Add(new ParseDiagnostic(file, line, $"expected AKN4UN XML nested at most {MaxDepth} elements deep, found deeper nesting"));
+                return new ParseResult(null, diagnostics);
+            }
+
             using var stream = new MemoryStream(bytes, writable: false);
             using var reader = XmlReader.Create(stream, Settings());
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
@@ -96,6 +102,29 @@ public static partial class AknResolutionReader
             diagnostics.Add(new ParseDiagnostic(file, 1, $"expected an AKN4UN resolution, found content the reader could not place: {e.Message}"));
             return new ParseResult(null, diagnostics);
         }
+    }
+
+    /// <summary>
+    /// The deepest element nesting read (docs/input-formats.md §7.1): the UN's files nest at most 13 deep (the 630 files
+    /// of the GA corpus), our exports fewer. Deeper input is refused before the tree is built, because the reader's
+    /// walk over a pathologically deep tree is quadratic (30,000 levels took 6 s).
+    /// </summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>The line of the first element deeper than <see cref="MaxDepth"/>, or null; a streaming pass, no tree.</summary>
+    private static int? TooDeep(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        using var reader = XmlReader.Create(stream, Settings());
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth >= MaxDepth)
+            {
+                return Math.Max(1, ((IXmlLineInfo)reader).LineNumber);
+            }
+        }
+
+        return null;
     }
 
     private static XmlReaderSettings Settings() => new()
