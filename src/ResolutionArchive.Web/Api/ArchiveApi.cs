@@ -40,6 +40,13 @@ public static class ArchiveApi
                     + " the list of records, and each record in the archive's JSON format (docs/json-format.md).",
             };
             await ExportAkn.DescribeAsync(document);
+
+            // Every endpoint also answers HEAD (see MapArchiveApi), which HTTP defines as GET without the body; the
+            // document describes the GET operations only, so that client generators do not get each call twice.
+            foreach (var path in (document.Paths ?? []).Values.OfType<OpenApiPathItem>())
+            {
+                path.Operations?.Remove(HttpMethod.Head);
+            }
         }));
         return services;
     }

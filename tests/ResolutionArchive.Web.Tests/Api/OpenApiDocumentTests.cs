@@ -25,6 +25,8 @@ public sealed class OpenApiDocumentTests : IDisposable
         var paths = root.GetProperty("paths");
         paths.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
             "/api/resolutions", "/api/resolutions/{symbol}", "/api/resolutions/{symbol}.akn.xml", "/api/search", "/api/countries", "/api/countries/{iso3}/votes");
+        paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(o => $"{o.Name} {p.Name}")).Should().AllSatisfy(
+            operation => operation.Should().StartWith("get ", "HEAD is answered but not described twice"));
 
         var list = paths.GetProperty("/api/resolutions").GetProperty("get");
         list.GetProperty("summary").GetString().Should().NotBeNullOrEmpty();
