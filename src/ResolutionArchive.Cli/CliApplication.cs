@@ -9,9 +9,9 @@ namespace ResolutionArchive.Cli;
 
 /// <summary>
 /// The <c>resolution-archive</c> command line (docs/cli.md): <c>parse FILE</c>, <c>validate PATH...</c>,
-/// <c>import PATH... [--db FILE] [--dry-run]</c>, <c>export SYMBOL</c>, <c>delete SYMBOL</c>,
+/// <c>import PATH... [--db FILE] [--dry-run] [--wait SECONDS]</c>, <c>export SYMBOL</c>, <c>delete SYMBOL</c>,
 /// <c>search-index rebuild|check</c>. Exit codes: 0 success, 1 an input was invalid or failed to import,
-/// 2 the command line itself was wrong.
+/// 2 the command line itself was wrong, 3 another import held the database's write lock (nothing written).
 /// </summary>
 public static class CliApplication
 {
@@ -41,8 +41,20 @@ public static class CliApplication
         var importPaths = new Argument<string[]>("paths") { Description = "files or folders", Arity = ArgumentArity.OneOrMore };
         RejectUnknownOptions(importPaths);
         var dryRun = new Option<bool>("--dry-run") { Description = "validate only; write nothing" };
-        var import = new Command("import", "Parse resolution texts and store them in the database, one transaction per file") { importPaths, dryRun };
-        import.SetAction((result, token) => ImportCommand(result.GetValue(importPaths)!, result.GetValue(dbOption)!, result.GetValue(dryRun), output, error, token));
+        var wait = new Option<int>("--wait")
+        {
+            Description = $"seconds to wait while another import holds the database's write lock, then give up with exit code {Cli.ImportCommand.BusyExitCode} (default {Cli.ImportCommand.DefaultWaitSeconds})",
+            DefaultValueFactory = _ => Cli.ImportCommand.DefaultWaitSeconds,
+        };
+        wait.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--wait must be 0 or more seconds.");
+            }
+        });
+        var import = new Command("import", "Parse resolution texts and store them in the database, all in one transaction (a run is all or nothing)") { importPaths, dryRun, wait };
+        import.SetAction((result, token) => ImportCommand(result.GetValue(importPaths)!, result.GetValue(dbOption)!, result.GetValue(dryRun), TimeSpan.FromSeconds(result.GetValue(wait)), output, error, token));
 
         var exportKey = new Argument<string>("symbol") { Description = "the resolution's symbol (A/RES/76/159), a draft's key, or a number that names one resolution (76/159)" };
         var format = new Option<string>("--format") { Description = "akn (AKN4UN XML) or json (the parse format)", DefaultValueFactory = _ => "json" };
@@ -135,11 +147,11 @@ public static class CliApplication
         return failed > 0 || missing ? 1 : 0;
     }
 
-    private static Task<int> ImportCommand(string[] paths, string db, bool dryRun, TextWriter output, TextWriter error, CancellationToken token)
+    private static Task<int> ImportCommand(string[] paths, string db, bool dryRun, TimeSpan wait, TextWriter output, TextWriter error, CancellationToken token)
     {
         var files = InputFiles.Expand(paths, error, out var missing);
         var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-        return new ImportCommand(output, error, interactive).RunAsync(files, missing, db, dryRun, token);
+        return new ImportCommand(output, error, interactive, wait).RunAsync(files, missing, db, dryRun, token);
     }
 
     private static async Task<int> ExportCommand(string key, string format, FileInfo? file, string db, TextWriter output, TextWriter error, CancellationToken token)

@@ -3,6 +3,8 @@ using ResolutionArchive.Data;
 using ResolutionArchive.Data.Import;
 using ResolutionArchive.Parsing;
 using ResolutionArchive.Parsing.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -10,16 +12,35 @@ namespace ResolutionArchive.Cli;
 
 /// <summary>
 /// The <c>import</c> verb (docs/cli.md): reads every file (seed-style text or AKN4UN XML, told apart by content),
-/// stores each valid one in its own transaction, and ends with a summary table. On a terminal it shows a Spectre.Console
-/// progress bar with the count and the rate; otherwise (redirected output, tests, CI) it prints one plain line per file.
+/// stores the valid ones and ends with a summary table. On a terminal it shows a Spectre.Console progress bar with the
+/// count and the rate; otherwise (redirected output, tests, CI) it prints one plain line per file.
+/// <para>
+/// A run is all or nothing (issue 8, "import atomicity"): everything it writes — the records, their full-text index
+/// entries, the paragraph lineage and the revision — goes into one write transaction, with one savepoint per file
+/// (<see cref="ResolutionImporter"/>), so a file that fails to store is rolled back alone and reported while the others
+/// are kept, and only a completed run commits. A run that is killed, or that fails as a whole, leaves the database as
+/// it was. Readers (the site) see the archive as it was before the run until the commit (SQLite WAL mode).
+/// </para>
+/// <para>
 /// The database is opened (created, migrated) only when the first valid file needs storing, so a run in which every
-/// file fails, and a dry run, leave the database file exactly as it was, or absent.
+/// file fails, and a dry run, leave the database file exactly as it was, or absent. The write transaction is begun at
+/// that moment (<c>BEGIN IMMEDIATE</c>); while another import holds it, this run waits up to <c>--wait</c> seconds and
+/// then gives up with <see cref="BusyExitCode"/>, having written nothing.
+/// </para>
 /// </summary>
-internal sealed class ImportCommand(TextWriter output, TextWriter error, bool interactive)
+internal sealed class ImportCommand(TextWriter output, TextWriter error, bool interactive, TimeSpan? wait = null)
 {
+    /// <summary>The exit code of a run that could not get the database's write lock (docs/cli.md, exit codes).</summary>
+    public const int BusyExitCode = 3;
+
+    /// <summary>How long a run waits for another writer's lock by default, in seconds (<c>--wait</c>).</summary>
+    public const int DefaultWaitSeconds = 30;
+
     private readonly Dictionary<ImportStatus, int> _counts = [];
     private readonly List<ImportOutcome> _failures = [];
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private readonly TimeSpan _wait = wait ?? TimeSpan.FromSeconds(DefaultWaitSeconds);
+    private IDbContextTransaction? _transaction;
 
     /// <summary>
     /// Up to this many changed records, the paragraph lineage is updated record by record
@@ -27,7 +48,10 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
     /// </summary>
     public const int IncrementalLineageLimit = 20;
 
-    /// <summary>Imports <paramref name="files"/>; returns the exit code (1 when a file failed or a path was missing).</summary>
+    /// <summary>
+    /// Imports <paramref name="files"/> in one transaction; returns the exit code: 0, 1 when a file failed, a path was
+    /// missing or the run was rolled back, <see cref="BusyExitCode"/> when another writer held the database.
+    /// </summary>
     public async Task<int> RunAsync(IReadOnlyList<string> files, bool missing, string db, bool dryRun, CancellationToken token)
     {
         var watch = Stopwatch.StartNew();
@@ -65,9 +89,30 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
             {
                 await LinkAsync(context, token);
             }
+
+            if (_transaction is not null)
+            {
+                // nothing changed (every file unchanged or failed): nothing to commit, and the file is not touched
+                await (_changed.Count > 0 ? _transaction.CommitAsync(token) : _transaction.RollbackAsync(token));
+            }
+        }
+        catch (Exception ex) when (ResolutionImporter.IsBusy(ex))
+        {
+            error.WriteLine($"{db}: another import is writing to the database (waited {_wait.TotalSeconds:0} s for its lock); nothing was imported by this run, try again when it has finished");
+            return BusyExitCode;
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or DbUpdateException)
+        {
+            error.WriteLine($"{db}: the import was rolled back, nothing was stored: {ex.InnerException?.Message ?? ex.Message}");
+            return 1;
         }
         finally
         {
+            if (_transaction is not null)
+            {
+                await _transaction.DisposeAsync(); // rolls back unless committed
+            }
+
             if (context is not null)
             {
                 await context.DisposeAsync();
@@ -76,6 +121,29 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
 
         WriteSummary(files.Count, watch.Elapsed, db, dryRun);
         return _failures.Count > 0 || missing ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Opens the database (created and migrated when needed) and begins the run's write transaction, waiting up to
+    /// <see cref="_wait"/> for another writer's lock (Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout).
+    /// </summary>
+    private async Task<ArchiveDbContext> OpenAsync(string db, CancellationToken token)
+    {
+        var context = ArchiveDatabase.Open(db);
+        try
+        {
+            var seconds = (int)Math.Ceiling(Math.Max(_wait.TotalSeconds, 0));
+            context.Database.SetCommandTimeout(seconds);
+            await context.Database.OpenConnectionAsync(token);
+            ((Microsoft.Data.Sqlite.SqliteConnection)context.Database.GetDbConnection()).DefaultTimeout = seconds;
+            _transaction = await context.Database.BeginTransactionAsync(token);
+            return context;
+        }
+        catch
+        {
+            await context.DisposeAsync();
+            throw;
+        }
     }
 
     private async Task<(ArchiveDbContext? Context, ImportOutcome Outcome)> ImportOneAsync(string file, ArchiveDbContext? context, string db, bool dryRun, CancellationToken token)
@@ -93,7 +161,7 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
         var parsed = ResolutionSourceReader.Read(source.Bytes, source.Name);
         if (parsed.Succeeded && !dryRun)
         {
-            context ??= ArchiveDatabase.Open(db);
+            context ??= await OpenAsync(db, token);
         }
 
         var outcome = context is null

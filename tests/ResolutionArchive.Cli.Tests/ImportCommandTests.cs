@@ -51,7 +51,7 @@ public sealed class ImportCommandTests
         var seeds = folder.CopySeeds();
         var db = folder.File("archive.sqlite");
         (await CliRun.RunAsync("import", seeds, "--db", db)).ExitCode.Should().Be(0);
-        var before = await DumpAsync(db);
+        var before = await ArchiveDump.DumpAsync(db);
         var bad = folder.Write("bad.txt", BadInputs.Bytes(kind));
 
         var run = await CliRun.RunAsync("import", bad, "--db", db);
@@ -59,7 +59,7 @@ public sealed class ImportCommandTests
         run.ExitCode.Should().Be(1, run.ToString());
         run.OutputLines.Should().Contain($"failed: {bad}").And.Contain(line => line.StartsWith("1 failed", StringComparison.Ordinal));
         run.ErrorLines.Should().Contain(line => Regex.IsMatch(line, $@"^{Regex.Escape(bad)}:[1-9][0-9]*: \S"));
-        (await DumpAsync(db)).Should().Be(before);
+        (await ArchiveDump.DumpAsync(db)).Should().Be(before);
     }
 
     [Fact]
@@ -162,45 +162,6 @@ public sealed class ImportCommandTests
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    /// <summary>The schema and every row of every table, in a stable order.</summary>
-    private static async Task<string> DumpAsync(string db)
-    {
-        var dump = new List<string>();
-        await using var connection = new SqliteConnection(ReadOnly(db));
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT type || ' ' || name || ': ' || ifnull(sql, '-'), type, name FROM sqlite_master ORDER BY type, name";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                dump.Add(reader.GetString(0));
-                if (reader.GetString(1) == "table")
-                {
-                    tables.Add(reader.GetString(2));
-                }
-            }
-        }
-
-        foreach (var table in tables)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM \"{table}\"";
-            await using var reader = await command.ExecuteReaderAsync();
-            var rows = new List<string>();
-            while (await reader.ReadAsync())
-            {
-                rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : $"{reader.GetFieldType(i).Name}:{reader.GetValue(i)}")));
-            }
-
-            dump.Add($"{table}: {rows.Count} rows");
-            dump.AddRange(rows.Order(StringComparer.Ordinal));
-        }
-
-        return string.Join('\n', dump);
     }
 
     private static string ReadOnly(string db) =>

@@ -50,7 +50,9 @@ public enum ImportStatus
 public sealed record ImportOutcome(string File, ImportStatus Status, string? Key, IReadOnlyList<ParseDiagnostic> Diagnostics);
 
 /// <summary>
-/// Parses files and stores them, one database transaction per file. Every source file is kept whole (table
+/// Parses files and stores them, one database transaction per file — or, when the caller has opened a transaction on
+/// the context (the CLI's import run, docs/cli.md), one savepoint per file inside it, so that a file that fails to
+/// store is rolled back alone and nothing is visible to readers before the caller commits. Every source file is kept whole (table
 /// <c>Sources</c>) and a record is always rebuilt from all of its sources (<see cref="ResolutionMerger"/>), so: a file
 /// that fails to parse or to store leaves the database exactly as it was; a file whose bytes were imported before for
 /// the same record changes nothing; a changed file, or another file of the same resolution in the same format, replaces
@@ -85,12 +87,21 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(source.Bytes));
         db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The caller's transaction when one is open (the CLI's import run: docs/cli.md), with a savepoint so that this
+        // file alone can be rolled back; otherwise a transaction of its own (the site's seed import, tests).
+        var ambient = db.Database.CurrentTransaction;
+        var own = ambient is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (ambient is not null)
+        {
+            await ambient.CreateSavepointAsync(Savepoint, cancellationToken);
+        }
+
         try
         {
             var known = await db.Sources.AsNoTracking().Where(s => s.ResolutionKey == key).Select(s => new { s.Id, s.FileName, s.Format, s.Sha256 }).ToListAsync(cancellationToken);
             if (known.Any(s => s.Sha256 == hash))
             {
+                await CompleteAsync(ambient, own, cancellationToken);
                 return new ImportOutcome(source.Name, ImportStatus.Unchanged, key, result.Diagnostics);
             }
 
@@ -138,12 +149,21 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
             await db.SaveChangesAsync(cancellationToken);
             // the full-text index is written in the same transaction: a reader never sees the record without it
             await SearchIndex.AddAsync(db, entity, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await CompleteAsync(ambient, own, cancellationToken);
             return new ImportOutcome(source.Name, status, key, result.Diagnostics);
         }
-        catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception ex) when ((ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException) && !IsBusy(ex))
         {
-            await transaction.RollbackAsync(CancellationToken.None);
+            if (own is not null)
+            {
+                await own.RollbackAsync(CancellationToken.None);
+            }
+            else
+            {
+                await ambient!.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
+                await ambient.ReleaseSavepointAsync(Savepoint, CancellationToken.None);
+            }
+
             var diagnostic = new ParseDiagnostic(source.Name, 1, $"expected to store the record, but the database refused it: {ex.InnerException?.Message ?? ex.Message}");
             return new ImportOutcome(source.Name, ImportStatus.Failed, key, [.. result.Diagnostics, diagnostic]);
         }
@@ -151,8 +171,35 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
         {
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = true;
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
         }
     }
+
+    /// <summary>The savepoint that brackets one file inside the caller's transaction.</summary>
+    private const string Savepoint = "import_file";
+
+    /// <summary>Commits this file: its own transaction, or its savepoint inside the caller's (which commits later).</summary>
+    private static async Task CompleteAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? ambient, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? own, CancellationToken cancellationToken)
+    {
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await ambient!.ReleaseSavepointAsync(Savepoint, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// SQLITE_BUSY or SQLITE_LOCKED: another connection holds the write lock. That is not this file's fault, so it is
+    /// not reported as a failed file but left to the caller (the CLI reports "another import is writing").
+    /// </summary>
+    public static bool IsBusy(Exception exception) =>
+        exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } || exception.InnerException is { } inner && IsBusy(inner);
 
     /// <summary>
     /// Deletes the record with key <paramref name="key"/> and every source file kept for it, in one transaction: its
