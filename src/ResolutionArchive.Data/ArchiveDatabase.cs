@@ -11,15 +11,37 @@ public static class ArchiveDatabase
     public const string CrossReferencesMigration = "CrossReferences";
 
     /// <summary>The SQLite connection string for a database file (created when missing).</summary>
-    public static string ConnectionString(string path) =>
-        new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path), Pooling = false }.ToString();
+    public static string ConnectionString(string path) => ConnectionString(path, readOnly: false);
+
+    /// <summary>
+    /// The SQLite connection string for a database file: with <paramref name="readOnly"/>, <c>Mode=ReadOnly</c>
+    /// (SQLITE_OPEN_READONLY: the file is never created or written, and every write fails with SQLite error 8); otherwise
+    /// read-write, creating the file when missing. A read-only connection to an archive in WAL mode still needs the
+    /// <c>-shm</c> file to exist or to be creatable beside the database (https://www.sqlite.org/wal.html#readonly).
+    /// </summary>
+    public static string ConnectionString(string path, bool readOnly) =>
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.GetFullPath(path),
+            Pooling = false,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+        }.ToString();
 
     /// <summary>
     /// Configures <paramref name="builder"/> for the file at <paramref name="path"/>, with the connection settings of
     /// <see cref="ArchiveConnectionSettings"/> applied to every connection it opens.
     /// </summary>
     public static DbContextOptionsBuilder UseArchive(this DbContextOptionsBuilder builder, string path) =>
-        builder.UseSqlite(ConnectionString(path)).AddInterceptors(ArchiveConnectionSettings.Instance);
+        builder.UseArchive(path, readOnly: false);
+
+    /// <summary>
+    /// Configures <paramref name="builder"/> for the file at <paramref name="path"/>, opened read-only when
+    /// <paramref name="readOnly"/> (<see cref="ConnectionString(string, bool)"/>: the site's <c>ReadOnly</c> setting, for
+    /// an instance that serves a copy of the archive), with the connection settings of
+    /// <see cref="ArchiveConnectionSettings"/> applied to every connection it opens.
+    /// </summary>
+    public static DbContextOptionsBuilder UseArchive(this DbContextOptionsBuilder builder, string path, bool readOnly) =>
+        builder.UseSqlite(ConnectionString(path, readOnly)).AddInterceptors(ArchiveConnectionSettings.Instance);
 
     /// <summary>Options for an <see cref="ArchiveDbContext"/> on the file at <paramref name="path"/>.</summary>
     public static DbContextOptions<ArchiveDbContext> Options(string path)

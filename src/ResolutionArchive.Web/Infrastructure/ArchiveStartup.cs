@@ -1,14 +1,37 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ResolutionArchive.Data;
 using ResolutionArchive.Data.Import;
 
 namespace ResolutionArchive.Web.Infrastructure;
 
-/// <summary>Where the site's database is: <c>--db FILE</c> (configuration key <c>db</c>), else a file under the app.</summary>
+/// <summary>
+/// Where the site's database is and how it is opened: <c>--db FILE</c> (configuration key <c>db</c>), else a file under
+/// the app; <c>--ReadOnly true</c> (key <c>ReadOnly</c>) for an instance that serves a copy it never writes; and
+/// <c>--DbWaitSeconds N</c> (key <c>DbWaitSeconds</c>) for how long the start waits for a database that another process
+/// has locked.
+/// </summary>
 public static class ArchiveLocation
 {
     /// <summary>The configuration key set by <c>--db FILE</c> on the command line.</summary>
     public const string ConfigurationKey = "db";
+
+    /// <summary>
+    /// The configuration key of the read-only mode (<c>--ReadOnly true</c>, or the environment variable
+    /// <c>ReadOnly=true</c>): the database is opened read-only, never created, migrated or seeded, and the site refuses to
+    /// start when it is missing or its schema is out of date (issue 8, multi-instance deployment: each instance serves a
+    /// read-only copy made by the CLI's <c>backup</c>).
+    /// </summary>
+    public const string ReadOnlyKey = "ReadOnly";
+
+    /// <summary>The configuration key of the start's wait for a locked database, in seconds (<see cref="DefaultWaitSeconds"/>).</summary>
+    public const string WaitKey = "DbWaitSeconds";
+
+    /// <summary>
+    /// How long the start waits, in seconds, while another process holds a lock that stops it reading or writing the
+    /// database (an exclusive lock, or a write while the empty archive needs seeding); then it refuses to start.
+    /// </summary>
+    public const int DefaultWaitSeconds = 10;
 
     /// <summary>
     /// The database path: the <c>db</c> setting when given (relative to the working folder), else
@@ -18,48 +41,112 @@ public static class ArchiveLocation
         configuration[ConfigurationKey] is { Length: > 0 } path
             ? Path.GetFullPath(path)
             : Path.Combine(AppContext.BaseDirectory, "App_Data", "archive.db");
+
+    /// <summary>True when the <c>ReadOnly</c> setting is <c>true</c> (case-insensitive); any other value or none is false.</summary>
+    public static bool IsReadOnly(IConfiguration configuration) =>
+        bool.TryParse(configuration[ReadOnlyKey], out var value) && value;
+
+    /// <summary>The <c>DbWaitSeconds</c> setting when it is a whole number of 0 or more, else <see cref="DefaultWaitSeconds"/>.</summary>
+    public static int WaitSeconds(IConfiguration configuration) =>
+        int.TryParse(configuration[WaitKey], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : DefaultWaitSeconds;
 }
 
 /// <summary>
-/// Runs once before the site serves: applies the committed migrations and, when the database holds no resolution,
-/// imports the five seed texts embedded in this assembly (resources <c>seeds/*.txt</c>).
+/// Runs once before the site serves. Checks that the database can be used (issue 8, "faults at site start"), applies the
+/// committed migrations and, when the database holds no resolution, imports the five seed texts embedded in this
+/// assembly (resources <c>seeds/*.txt</c>); in read-only mode (<see cref="ArchiveLocation.ReadOnlyKey"/>) it only checks.
+/// <list type="table">
+/// <item><term>missing file</term><description>created, migrated and seeded; in read-only mode, refused.</description></item>
+/// <item><term>missing folder that cannot be created</term><description>refused, naming the folder.</description></item>
+/// <item><term>read-only file (read-only mode, or a file the OS will not let the site write)</term><description>served when
+/// up to date; refused when it would need migrating or seeding.</description></item>
+/// <item><term>not SQLite, corrupt or truncated</term><description>refused: <c>PRAGMA quick_check</c> runs at every start.</description></item>
+/// <item><term>locked by another process</term><description>a writer in WAL mode does not block the start; an exclusive
+/// lock is waited for up to <see cref="ArchiveLocation.DefaultWaitSeconds"/> s, then refused.</description></item>
+/// </list>
+/// A refusal is one critical log line, <c>The archive database PATH cannot be used: REASON. The site does not start.</c>,
+/// and <see cref="TryPrepareAsync"/> returns false (Program.cs then exits with code 1); no stack trace is written.
 /// </summary>
 public static class ArchiveStartup
 {
     /// <summary>
     /// <see cref="PrepareAsync"/>, with a database that cannot be opened or read reported as one critical log line
-    /// (the path and SQLite's reason, no stack trace) and <c>false</c>, on which the site does not start.
+    /// (the path and the reason in words, no stack trace) and <c>false</c>, on which the site does not start.
     /// </summary>
     public static async Task<bool> TryPrepareAsync(IServiceProvider services, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(logger);
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var path = ArchiveLocation.DatabasePath(configuration);
         try
         {
             await PrepareAsync(services, logger);
             return true;
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            var path = ArchiveLocation.DatabasePath(services.GetRequiredService<IConfiguration>());
-            logger.LogCritical("The archive database {Path} cannot be used: {Reason}. The site does not start.", path, ex.Message);
+            logger.LogCritical("The archive database {Path} cannot be used: {Reason}. The site does not start.", path, Reason(ex, ArchiveLocation.WaitSeconds(configuration)));
             return false;
         }
     }
 
-    /// <summary>Migrates the database and fills an empty one with the seeds.</summary>
+    /// <summary>
+    /// Checks the database and brings it up to date: see the class summary. Throws <see cref="ArchiveUnusableException"/>
+    /// or SQLite's and the file system's exceptions when it cannot be used.
+    /// </summary>
     public static async Task PrepareAsync(IServiceProvider services, ILogger logger)
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
-        var path = ArchiveLocation.DatabasePath(scope.ServiceProvider.GetRequiredService<IConfiguration>());
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(logger);
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var path = ArchiveLocation.DatabasePath(configuration);
+        var readOnly = ArchiveLocation.IsReadOnly(configuration);
+        var wait = ArchiveLocation.WaitSeconds(configuration);
+        var exists = File.Exists(path) && new FileInfo(path).Length > 0;
+        logger.LogInformation("Archive database: {Path}{Mode}", path, readOnly ? " (read-only)" : "");
+        if (readOnly)
+        {
+            if (!exists)
+            {
+                throw new ArchiveUnusableException(File.Exists(path) ? "the file is empty, and in read-only mode the site neither creates nor seeds an archive" : "there is no such file, and in read-only mode the site neither creates nor seeds an archive");
+            }
+
+            await CheckAsync(path, readOnly: true, wait);
+            await using var readOnlyScope = services.CreateAsyncScope();
+            var context = readOnlyScope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+            var pending = await PendingMigrationsAsync(path, context, wait);
+            if (pending.Count > 0)
+            {
+                throw new ArchiveUnusableException($"its schema is out of date ({pending.Count} migration(s) pending, the first {pending[0]}), and in read-only mode the site does not migrate: open a writable copy once (the site without ReadOnly, or any CLI import) and copy it again");
+            }
+
+            return;
+        }
+
         var folder = Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(folder))
         {
-            Directory.CreateDirectory(folder);
+            try
+            {
+                Directory.CreateDirectory(folder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new ArchiveUnusableException($"its folder {folder} does not exist and cannot be created ({ex.Message})", ex);
+            }
         }
 
-        logger.LogInformation("Archive database: {Path}", path);
+        if (exists)
+        {
+            await CheckAsync(path, readOnly: false, wait);
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        // a bounded wait for other processes' locks: EF Core's commands, and the seed import's BEGIN IMMEDIATE
+        db.Database.SetCommandTimeout(wait);
+        ((SqliteConnection)db.Database.GetDbConnection()).DefaultTimeout = wait;
         ArchiveDatabase.Upgrade(db, path);
         if (await db.Resolutions.AnyAsync())
         {
@@ -82,6 +169,75 @@ public static class ArchiveStartup
         logger.LogInformation("Paragraph lineage: {Links} links among {Paragraphs} paragraphs", lineage.Links, lineage.Paragraphs);
     }
 
+    /// <summary>
+    /// Opens the existing file on a connection of its own (outside EF Core, so that nothing is logged with a stack
+    /// trace) and runs <c>PRAGMA quick_check</c>, which reads every page: a file that is not SQLite, a truncated one and
+    /// one with damaged pages are found here, before the site serves. Waits up to <paramref name="wait"/> seconds for a
+    /// lock held by another process.
+    /// </summary>
+    private static async Task CheckAsync(string path, bool readOnly, int wait)
+    {
+        var builder = new SqliteConnectionStringBuilder(ArchiveDatabase.ConnectionString(path, readOnly: true)) { DefaultTimeout = wait };
+        if (!readOnly)
+        {
+            builder.Mode = SqliteOpenMode.ReadWrite;
+        }
+
+        await using var connection = new SqliteConnection(builder.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA quick_check(5)";
+        var problems = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                problems.Add(reader.GetString(0));
+            }
+        }
+
+        if (problems is not ["ok"])
+        {
+            throw new ArchiveUnusableException($"it is corrupt (SQLite's quick_check: {string.Join("; ", problems)})");
+        }
+    }
+
+    /// <summary>The assembly's migrations that the file has not applied, read on a read-only connection.</summary>
+    private static async Task<List<string>> PendingMigrationsAsync(string path, ArchiveDbContext context, int wait)
+    {
+        var builder = new SqliteConnectionStringBuilder(ArchiveDatabase.ConnectionString(path, readOnly: true)) { DefaultTimeout = wait };
+        await using var connection = new SqliteConnection(builder.ToString());
+        await connection.OpenAsync();
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'";
+        if (await command.ExecuteScalarAsync() is not null)
+        {
+            command.CommandText = "SELECT MigrationId FROM __EFMigrationsHistory";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+
+        return [.. context.Database.GetMigrations().Where(m => !applied.Contains(m))];
+    }
+
+    /// <summary>The reason of a refusal in words, with SQLite's own message; never a stack trace.</summary>
+    private static string Reason(Exception exception, int wait) => exception switch
+    {
+        ArchiveUnusableException unusable => unusable.Message,
+        SqliteException { SqliteErrorCode: 26 } sqlite => $"it is not an SQLite database ({sqlite.Message})",
+        SqliteException { SqliteErrorCode: 11 } sqlite => $"it is corrupt ({sqlite.Message})",
+        SqliteException { SqliteErrorCode: 5 or 6 } sqlite => $"another process holds a lock on it and still held it after {wait} s ({sqlite.Message}); start again when that process has finished, or set {ArchiveLocation.WaitKey}",
+        SqliteException { SqliteErrorCode: 8 } sqlite => $"it is read-only, and it needs writing (migrations or the seeds); make it writable, or start with {ArchiveLocation.ReadOnlyKey}=true on an up-to-date copy ({sqlite.Message})",
+        SqliteException { SqliteErrorCode: 14 } sqlite => $"it cannot be opened: the file or the -shm/-wal files beside it cannot be read or created ({sqlite.Message})",
+        SqliteException sqlite => sqlite.Message,
+        IOException or UnauthorizedAccessException => $"{exception.GetType().Name}: {exception.Message}",
+        _ when exception.InnerException is { } inner => Reason(inner, wait),
+        _ => $"{exception.GetType().Name}: {exception.Message}",
+    };
     /// <summary>The seed texts embedded at build time from the repository's <c>seeds/</c> folder, in name order.</summary>
     public static IEnumerable<ImportSource> EmbeddedSeeds()
     {
@@ -93,5 +249,30 @@ public static class ArchiveStartup
             stream.CopyTo(memory);
             yield return new ImportSource(name, memory.ToArray());
         }
+    }
+}
+
+/// <summary>
+/// The archive database cannot be used, for a reason found by <see cref="ArchiveStartup"/> itself (a missing file in
+/// read-only mode, an out-of-date schema, a failed quick_check, a folder that cannot be created). The message is the
+/// reason in words, logged as it is.
+/// </summary>
+public sealed class ArchiveUnusableException : Exception
+{
+    /// <summary>An exception whose message is <paramref name="reason"/>.</summary>
+    public ArchiveUnusableException(string reason)
+        : base(reason)
+    {
+    }
+
+    /// <summary>An exception whose message is <paramref name="reason"/>, caused by <paramref name="inner"/>.</summary>
+    public ArchiveUnusableException(string reason, Exception inner)
+        : base(reason, inner)
+    {
+    }
+
+    /// <summary>For serializers and analyzers: an exception with a generic message.</summary>
+    public ArchiveUnusableException()
+    {
     }
 }

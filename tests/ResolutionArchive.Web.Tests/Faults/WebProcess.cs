@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+using ResolutionArchive.Web.Tests.Infrastructure;
+
+namespace ResolutionArchive.Web.Tests.Faults;
+
+/// <summary>
+/// The built site as a real process, <c>dotnet src/ResolutionArchive.Web/bin/Debug/net10.0/ResolutionArchive.Web.dll
+/// --db FILE --urls http://127.0.0.1:PORT</c>, for what an in-process host cannot show: the exit code and everything the
+/// process writes when it refuses to start. Output is collected line by line; disposing kills the process if it still
+/// runs, so a failing test leaves nothing behind.
+/// </summary>
+internal sealed partial class WebProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    private WebProcess(Process process, string baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>The site's built assembly (the test project references the site, so it is built first).</summary>
+    public static string Assembly { get; } = Path.Combine(BrowserPaths.RepositoryRoot, "src", "ResolutionArchive.Web", "bin", "Debug", "net10.0", "ResolutionArchive.Web.dll");
+
+    /// <summary><c>http://127.0.0.1:PORT</c>.</summary>
+    public string BaseUrl { get; }
+
+    /// <summary>Standard output and standard error, interleaved as they came.</summary>
+    public IReadOnlyList<string> Lines => [.. _lines];
+
+    /// <summary>The exit code, once the process has ended.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Lines that look like a .NET stack frame (<c>   at Namespace.Type.Method(…)</c>).</summary>
+    public IReadOnlyList<string> StackFrames => [.. _lines.Where(l => StackFrame().IsMatch(l))];
+
+    /// <summary>Starts the site on the database <paramref name="database"/> with the extra settings <paramref name="args"/>.</summary>
+    public static WebProcess Start(string database, params string[] args)
+    {
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = Path.GetDirectoryName(Assembly)!,
+        };
+        info.ArgumentList.Add(Assembly);
+        foreach (var arg in (string[])["--db", database, "--urls", baseUrl, .. args])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Logging__Console__FormatterName"] = "simple";
+        var process = new Process { StartInfo = info };
+        var web = new WebProcess(process, baseUrl);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                web._lines.Enqueue(e.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                web._lines.Enqueue(e.Data);
+            }
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return web;
+    }
+
+    /// <summary>Waits for the process to end by itself (it refused to start); kills it and throws after <paramref name="timeout"/>.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the site neither served nor ended within {timeout}:\n{this}");
+        }
+
+        _process.WaitForExit(); // drains the output readers
+        return _process.ExitCode;
+    }
+
+    /// <summary>
+    /// GETs <paramref name="path"/> once the site listens (retrying while the port refuses connections); throws when the
+    /// process ends first or <paramref name="timeout"/> passes (a guard against a hung start, not a measurement).
+    /// </summary>
+    public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path, TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = timeout };
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the site ended with exit code {_process.ExitCode} instead of serving:\n{this}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(path);
+                return (response.StatusCode, await response.Content.ReadAsStringAsync());
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => string.Join('\n', _lines);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // never started
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"^\s+at \S")]
+    private static partial Regex StackFrame();
+}
