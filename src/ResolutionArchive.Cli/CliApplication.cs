@@ -10,7 +10,7 @@ namespace ResolutionArchive.Cli;
 /// <summary>
 /// The <c>resolution-archive</c> command line (docs/cli.md): <c>parse FILE</c>, <c>validate PATH...</c>,
 /// <c>import PATH... [--db FILE] [--dry-run] [--wait SECONDS]</c>, <c>export SYMBOL</c>, <c>delete SYMBOL</c>,
-/// <c>search-index rebuild|check</c>. Exit codes: 0 success, 1 an input was invalid or failed to import,
+/// <c>search-index rebuild|check</c>, <c>backup --to FILE</c>. Exit codes: 0 success, 1 an input was invalid or failed to import,
 /// 2 the command line itself was wrong, 3 another import held the database's write lock (nothing written).
 /// </summary>
 public static class CliApplication
@@ -73,7 +73,11 @@ public static class CliApplication
         check.SetAction((result, token) => SearchIndexCommand(rebuild: false, result.GetValue(dbOption)!, output, error, token));
         var searchIndex = new Command("search-index", "Maintain the full-text index (docs/search.md)") { rebuild, check };
 
-        var root = new RootCommand("ResolutionArchive: parse, validate, import and export UN resolutions") { dbOption, parse, validate, import, export, delete, searchIndex };
+        var backupTarget = new Option<string>("--to") { Description = "the copy to write (replaced atomically when it exists)", Required = true };
+        var backup = new Command("backup", "Write a consistent copy of the database, even while the site serves it or an import runs") { backupTarget };
+        backup.SetAction((result, token) => BackupCommand.RunAsync(result.GetValue(dbOption)!, result.GetValue(backupTarget)!, output, error, token));
+
+        var root = new RootCommand("ResolutionArchive: parse, validate, import and export UN resolutions") { dbOption, parse, validate, import, export, delete, searchIndex, backup };
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {

@@ -1,0 +1,83 @@
+using Microsoft.Data.Sqlite;
+using ResolutionArchive.Data;
+
+namespace ResolutionArchive.Cli;
+
+/// <summary>
+/// The <c>backup</c> verb (docs/cli.md): a consistent copy of the archive while the site serves it and even while an
+/// import runs. It uses SQLite's online backup API (<see cref="SqliteConnection.BackupDatabase(SqliteConnection)"/>,
+/// https://www.sqlite.org/backup.html) on a read-only connection, which copies every page of the last committed state in
+/// one read transaction — in WAL mode a running import neither blocks it nor leaks into it. The copy is written to a
+/// temporary file beside the target, checked with <c>PRAGMA integrity_check</c>, and only then renamed over the
+/// target, so a reader of the target (a read-only site instance being refreshed) sees the old file or the new one,
+/// never half of one. The source is never written.
+/// </summary>
+internal static class BackupCommand
+{
+    /// <summary>Copies <paramref name="db"/> to <paramref name="target"/>; returns the exit code (0, or 1 with a message on standard error).</summary>
+    public static async Task<int> RunAsync(string db, string target, TextWriter output, TextWriter error, CancellationToken token)
+    {
+        if (!File.Exists(db))
+        {
+            await error.WriteLineAsync($"{db}:1: expected an archive database, found no file (give --db FILE)");
+            return 1;
+        }
+
+        var source = Path.GetFullPath(db);
+        var destination = Path.GetFullPath(target);
+        if (source == destination)
+        {
+            await error.WriteLineAsync($"{target}: expected a backup file other than the database itself");
+            return 1;
+        }
+
+        var folder = Path.GetDirectoryName(destination)!;
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            long resolutions;
+            long revision;
+            await using (var from = new SqliteConnection(ArchiveDatabase.ConnectionString(source, readOnly: true)))
+            await using (var to = new SqliteConnection(ArchiveDatabase.ConnectionString(temporary)))
+            {
+                await from.OpenAsync(token);
+                await to.OpenAsync(token);
+                from.BackupDatabase(to);
+                resolutions = await ScalarAsync(to, "SELECT count(*) FROM Resolutions", token);
+                revision = await ScalarAsync(to, "SELECT Revision FROM ArchiveRevision WHERE Id = 1", token);
+                await using var check = to.CreateCommand();
+                check.CommandText = "PRAGMA integrity_check";
+                var verdict = (string?)await check.ExecuteScalarAsync(token);
+                if (verdict != "ok")
+                {
+                    await error.WriteLineAsync($"{target}: the copy failed SQLite's integrity_check ({verdict}); nothing was written");
+                    return 1;
+                }
+            }
+
+            File.Move(temporary, destination, overwrite: true);
+            await output.WriteLineAsync($"backup: {resolutions} resolutions at revision {revision}, {new FileInfo(destination).Length} bytes, {source} → {destination}");
+            return 0;
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"{target}: the backup failed, nothing was written: {ex.Message}");
+            return 1;
+        }
+        finally
+        {
+            foreach (var file in new[] { temporary, temporary + "-wal", temporary + "-shm", temporary + "-journal" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken token)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(token), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
