@@ -30,6 +30,8 @@ builder.Services.AddArchiveHealthChecks();
 // Behind a reverse proxy (docs/operations.md §1) the client's address and scheme come from X-Forwarded-For and
 // X-Forwarded-Proto, trusted from the loopback proxy and from the addresses listed in ForwardedHeaders:KnownProxies.
 builder.Services.AddArchiveForwardedHeaders(builder.Configuration);
+// The output cache, ETags and compression of the pages and the API, keyed by the archive's revision (docs/performance.md, "Load").
+builder.Services.AddArchiveResponseCaching(builder.Configuration);
 
 var app = builder.Build();
 
@@ -54,6 +56,8 @@ app.UseRequestLocalization(UiCulture.Options());
 app.UseRouting();
 // After the request culture, so that the 429 page of /search speaks the reader's language.
 app.UseRateLimiter();
+// After the rate limiter, so that cached answers and 304s still count against the limit.
+app.UseArchiveResponseCaching();
 app.MapStaticAssets();
 // The site only reads: its pages answer GET and HEAD, and any other method 405 (docs/operations.md).
 app.MapRazorPages().WithStaticAssets().WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));

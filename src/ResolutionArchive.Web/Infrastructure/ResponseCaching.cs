@@ -1,0 +1,393 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+using ResolutionArchive.Data;
+
+namespace ResolutionArchive.Web.Infrastructure;
+
+/// <summary>
+/// The settings of the response cache (configuration section <c>ResponseCaching</c>; docs/performance.md, "Load").
+/// </summary>
+public sealed class ResponseCachingSettings
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "ResponseCaching";
+
+    /// <summary>
+    /// True (the default) to keep the pages and the API's answers in the output cache and to answer
+    /// <c>If-None-Match</c> with 304; false serves every request fresh and sends no ETag (for measuring).
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// How old the archive revision that keys the cache may be. Zero (the default) reads the revision (one indexed row
+    /// of <c>ArchiveRevision</c>, a few microseconds on a connection kept open) for every cacheable request, so a page is
+    /// never served from the cache after an import has committed. A positive value reads it at most once per interval
+    /// (by the first request after the interval has passed), so a page may be served up to that long after the import
+    /// that changed it.
+    /// </summary>
+    public TimeSpan RevisionCheckInterval { get; set; } = TimeSpan.Zero;
+
+    /// <summary>True (the default) to compress responses with Brotli or gzip (<c>ResponseCompression</c>).</summary>
+    public bool Compression { get; set; } = true;
+
+    /// <summary>How long an entry stays in the output cache at most, whatever the revision; 10 minutes by default.</summary>
+    public TimeSpan Expiration { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>
+/// The archive's revision as the response cache sees it (<see cref="Data.Search.SearchIndex.RevisionAsync"/>: every
+/// import, deletion, index rebuild and lineage update increases it in its own transaction, in whatever process). The
+/// revision is read with a small pool of SQLite connections kept open, so a read costs a few microseconds rather than
+/// the opening of a connection. When it changes, the output cache entries of the older revision are evicted. Thread-safe;
+/// one instance per site.
+/// </summary>
+public sealed class ArchiveRevision : IDisposable
+{
+    private const string Query = "SELECT Revision FROM ArchiveRevision WHERE Id = 1";
+    private readonly ConcurrentBag<SqliteCommand> _commands = [];
+    private readonly string _connectionString;
+    private readonly TimeSpan _interval;
+    private readonly IOutputCacheStore _store;
+    private readonly TimeProvider _time;
+    private long _latest = -1;
+    private long _readAt;
+    private int _reading;
+    private bool _disposed;
+
+    /// <summary>Reads the revision of the site's database (<see cref="ArchiveLocation.DatabasePath"/>).</summary>
+    public ArchiveRevision(IConfiguration configuration, IOptions<ResponseCachingSettings> settings, IOutputCacheStore store, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(settings);
+        _connectionString = ArchiveDatabase.ConnectionString(ArchiveLocation.DatabasePath(configuration));
+        _interval = settings.Value.RevisionCheckInterval;
+        _store = store;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>The last revision read, or -1 before the first read.</summary>
+    public long Latest => Interlocked.Read(ref _latest);
+
+    /// <summary>The output cache tag of the entries made at <paramref name="revision"/>.</summary>
+    public static string Tag(long revision) => "archive-revision-" + revision.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The revision to key a response with: read now when <see cref="ResponseCachingSettings.RevisionCheckInterval"/> is
+    /// zero or has passed since the last read, else the last one read. Null when it cannot be read (the database is
+    /// busy or being replaced): the response is then neither cached nor served from the cache.
+    /// </summary>
+    public async ValueTask<long?> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        if (_interval > TimeSpan.Zero && Latest >= 0)
+        {
+            var age = _time.GetElapsedTime(Interlocked.Read(ref _readAt));
+            // One request reads a stale revision again; the others go on with the last one until it has.
+            if (age < _interval || Interlocked.CompareExchange(ref _reading, 1, 0) != 0)
+            {
+                return Latest;
+            }
+
+            try
+            {
+                return await RefreshAsync(cancellationToken);
+            }
+            finally
+            {
+                Volatile.Write(ref _reading, 0);
+            }
+        }
+
+        return await RefreshAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the revision now, remembers it and, when it has changed, evicts the cache entries of the previous one.
+    /// Null when the database cannot be read.
+    /// </summary>
+    public async ValueTask<long?> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        long revision;
+        try
+        {
+            revision = Read();
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+
+        Interlocked.Exchange(ref _readAt, _time.GetTimestamp());
+        var previous = Interlocked.Exchange(ref _latest, revision);
+        if (previous >= 0 && previous != revision)
+        {
+            await _store.EvictByTagAsync(Tag(previous), cancellationToken);
+        }
+
+        return revision;
+    }
+
+    private long Read()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_commands.TryTake(out var command))
+        {
+            var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            command = connection.CreateCommand();
+            command.CommandText = Query;
+            command.Prepare();
+        }
+
+        try
+        {
+            var value = command.ExecuteScalar();
+            _commands.Add(command);
+            return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        }
+        catch
+        {
+            // A connection that failed is not reused.
+            command.Connection?.Dispose();
+            command.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Closes the pooled connections.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_commands.TryTake(out var command))
+        {
+            command.Connection?.Dispose();
+            command.Dispose();
+        }
+    }
+}
+
+/// <summary>
+/// The response cache of the site (docs/performance.md, "Load"). For a cacheable request — GET or HEAD of a Razor page
+/// (except <c>/Error</c>) or of <c>/api</c>, <c>/data</c> or <c>/openapi</c> — it:
+/// <list type="bullet">
+/// <item>keys the response by the archive's revision (<see cref="ArchiveRevision"/>), the culture and UI culture (from
+/// the query string or the culture cookie, so a page is never served in another language), the path (case-sensitive),
+/// the whole query string and <c>Accept-Encoding</c>;</item>
+/// <item>sends <c>ETag: W/"revision-hash"</c> (the hash covers the cultures, the path and the query) and
+/// <c>Cache-Control: private, no-cache</c> with each 200, and answers a matching <c>If-None-Match</c> with 304 and no
+/// body before any page runs;</item>
+/// <item>keeps 200 responses without <c>Set-Cookie</c> in the ASP.NET Core output cache (compressed: the compression
+/// runs inside the cache), so a page is rendered and compressed once per revision, culture and encoding.</item>
+/// </list>
+/// It runs after the rate limiter, which therefore still counts and refuses cached answers, and inside the request log
+/// and the security headers, which are added to every answer as it starts, cached or not.
+/// </summary>
+public static class ResponseCaching
+{
+    /// <summary>The <c>Cache-Control</c> of cacheable 200 responses: browsers keep them but ask again (with the ETag) each time.</summary>
+    public const string CacheControl = "private, no-cache";
+
+    /// <summary>The MIME types compressed besides ASP.NET Core's defaults (HTML, CSS, JS, JSON, XML, plain text).</summary>
+    public static readonly IReadOnlyList<string> ExtraCompressedTypes = ["text/csv", "application/akn+xml", "application/problem+json", "image/svg+xml"];
+
+    private static readonly string[] CachedPrefixes = ["/api", "/data", "/openapi"];
+
+    /// <summary>
+    /// Registers the settings (section <see cref="ResponseCachingSettings.Section"/>), the output cache (size limit
+    /// 256 MB, case-sensitive paths), the revision reader and Brotli/gzip compression (also over HTTPS: the site's
+    /// answers hold no secret and no per-user data, so BREACH has nothing to find).
+    /// </summary>
+    public static IServiceCollection AddArchiveResponseCaching(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.Configure<ResponseCachingSettings>(configuration.GetSection(ResponseCachingSettings.Section));
+        services.AddOutputCache(options =>
+        {
+            options.SizeLimit = 256L * 1024 * 1024;
+            options.UseCaseSensitivePaths = true;
+            options.AddBasePolicy(new ArchiveOutputCachePolicy());
+        });
+        services.AddSingleton<ArchiveRevision>();
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, .. ExtraCompressedTypes];
+        });
+        services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
+        return services;
+    }
+
+    /// <summary>
+    /// The validators (ETag, 304), the output cache and the compression, in that order. Call it after the request
+    /// culture and the rate limiter, before the endpoints.
+    /// </summary>
+    public static IApplicationBuilder UseArchiveResponseCaching(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var settings = app.ApplicationServices.GetRequiredService<IOptions<ResponseCachingSettings>>().Value;
+        if (settings.Enabled)
+        {
+            var revision = app.ApplicationServices.GetRequiredService<ArchiveRevision>();
+            app.Use((context, next) => ValidateAsync(context, next, revision));
+            app.UseOutputCache();
+        }
+
+        if (settings.Compression)
+        {
+            app.UseResponseCompression();
+        }
+
+        return app;
+    }
+
+    /// <summary>
+    /// True for the requests whose answers are cached: GET or HEAD of a Razor page other than <c>/Error</c>, or of a
+    /// path under <c>/api</c>, <c>/data</c> or <c>/openapi</c>. Static files (they have their own ETags and precompressed
+    /// copies), <c>/healthz</c> and the language switch are not.
+    /// </summary>
+    public static bool IsCacheable(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            return false;
+        }
+
+        if (request.Headers.ContainsKey(HeaderNames.Authorization))
+        {
+            return false;
+        }
+
+        if (request.Path.StartsWithSegments("/Error", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return context.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is not null
+            || CachedPrefixes.Any(prefix => request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// The weak ETag of a response: <c>W/"{revision}-{16 hex digits}"</c>, the digits the start of the SHA-256 of the
+    /// culture, the UI culture, the path and the query string. The content is a function of these (docs/performance.md).
+    /// </summary>
+    public static string ETag(long revision, string culture, string uiCulture, string path, string query)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', culture, uiCulture, path, query)));
+        return $"W/\"{revision.ToString(CultureInfo.InvariantCulture)}-{Convert.ToHexStringLower(hash.AsSpan(0, 8))}\"";
+    }
+
+    /// <summary>True when an <c>If-None-Match</c> header lists <paramref name="etag"/> (weak comparison) or is <c>*</c>.</summary>
+    public static bool Matches(StringValues ifNoneMatch, string etag)
+    {
+        if (StringValues.IsNullOrEmpty(ifNoneMatch))
+        {
+            return false;
+        }
+
+        if (!EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags))
+        {
+            return false;
+        }
+
+        var current = EntityTagHeaderValue.Parse(etag);
+        return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
+    }
+
+    private static async Task ValidateAsync(HttpContext context, RequestDelegate next, ArchiveRevision revisions)
+    {
+        if (!IsCacheable(context) || await revisions.CurrentAsync(context.RequestAborted) is not { } revision)
+        {
+            await next(context);
+            return;
+        }
+
+        var state = new CacheState(revision, CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name);
+        context.Features.Set(state);
+        var etag = ETag(revision, state.Culture, state.UiCulture, context.Request.PathBase + context.Request.Path, context.Request.QueryString.Value ?? "");
+        if (Matches(context.Request.Headers.IfNoneMatch, etag))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            context.Response.Headers.ETag = etag;
+            context.Response.Headers.CacheControl = CacheControl;
+            return;
+        }
+
+        context.Response.OnStarting(static s =>
+        {
+            var (response, tag) = ((HttpResponse, string))s;
+            if (response.StatusCode == StatusCodes.Status200OK)
+            {
+                response.Headers.ETag = tag;
+                response.Headers.CacheControl = CacheControl;
+            }
+
+            return Task.CompletedTask;
+        }, (context.Response, etag));
+        await next(context);
+    }
+
+    /// <summary>What the validator found for a cacheable request, for the output cache policy.</summary>
+    internal sealed record CacheState(long Revision, string Culture, string UiCulture);
+
+    /// <summary>
+    /// The output cache policy: cache what <see cref="ValidateAsync"/> marked cacheable, keyed as described on
+    /// <see cref="ResponseCaching"/>; store only 200 responses that set no cookie.
+    /// </summary>
+    private sealed class ArchiveOutputCachePolicy : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var state = context.HttpContext.Features.Get<CacheState>();
+            var cacheable = state is not null && IsCacheable(context.HttpContext);
+            context.EnableOutputCaching = cacheable;
+            context.AllowCacheLookup = cacheable;
+            context.AllowCacheStorage = cacheable;
+            context.AllowLocking = cacheable;
+            if (!cacheable)
+            {
+                return ValueTask.CompletedTask;
+            }
+
+            var settings = context.HttpContext.RequestServices.GetRequiredService<IOptions<ResponseCachingSettings>>().Value;
+            context.CacheVaryByRules.QueryKeys = "*";
+            context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
+            context.CacheVaryByRules.VaryByValues["revision"] = state!.Revision.ToString(CultureInfo.InvariantCulture);
+            context.CacheVaryByRules.VaryByValues["culture"] = state.Culture;
+            context.CacheVaryByRules.VaryByValues["ui-culture"] = state.UiCulture;
+            context.Tags.Add(ArchiveRevision.Tag(state.Revision));
+            context.ResponseExpirationTimeSpan = settings.Expiration;
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var response = context.HttpContext.Response;
+            if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie))
+            {
+                context.AllowCacheStorage = false;
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+}
