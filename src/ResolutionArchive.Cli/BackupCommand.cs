@@ -11,11 +11,18 @@ namespace ResolutionArchive.Cli;
 /// temporary file beside the target, checked with <c>PRAGMA integrity_check</c>, and only then renamed over the
 /// target, so a reader of the target (a read-only site instance being refreshed) sees the old file or the new one,
 /// never half of one. The source is never written.
+/// <para>
+/// With <c>forInstance</c> (<c>--for-instance</c>) the copy is switched to the rollback journal
+/// (<c>PRAGMA journal_mode = DELETE</c>) before the rename: a copy for a read-only site instance (docs/operations.md
+/// §2). In that mode a reader needs no <c>-wal</c> or <c>-shm</c> file beside the database, so the instance needs no
+/// write right on the folder, and renaming a new copy over the served one cannot pair it with the old copy's
+/// <c>-shm</c> index (https://www.sqlite.org/wal.html#readonly). A plain backup keeps WAL mode, as the archive it copies.
+/// </para>
 /// </summary>
 internal static class BackupCommand
 {
     /// <summary>Copies <paramref name="db"/> to <paramref name="target"/>; returns the exit code (0, or 1 with a message on standard error).</summary>
-    public static async Task<int> RunAsync(string db, string target, TextWriter output, TextWriter error, CancellationToken token)
+    public static async Task<int> RunAsync(string db, string target, bool forInstance, TextWriter output, TextWriter error, CancellationToken token)
     {
         if (!File.Exists(db))
         {
@@ -54,10 +61,22 @@ internal static class BackupCommand
                     await error.WriteLineAsync($"{target}: the copy failed SQLite's integrity_check ({verdict}); nothing was written");
                     return 1;
                 }
+
+                if (forInstance)
+                {
+                    await using var journal = to.CreateCommand();
+                    journal.CommandText = "PRAGMA journal_mode = DELETE";
+                    var mode = (string?)await journal.ExecuteScalarAsync(token);
+                    if (mode != "delete")
+                    {
+                        await error.WriteLineAsync($"{target}: the copy could not be switched to the rollback journal (journal_mode is {mode}); nothing was written");
+                        return 1;
+                    }
+                }
             }
 
             File.Move(temporary, destination, overwrite: true);
-            await output.WriteLineAsync($"backup: {resolutions} resolutions at revision {revision}, {new FileInfo(destination).Length} bytes, {source} → {destination}");
+            await output.WriteLineAsync($"backup: {resolutions} resolutions at revision {revision}, {new FileInfo(destination).Length} bytes{(forInstance ? ", rollback journal for a read-only instance" : "")}, {source} → {destination}");
             return 0;
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)

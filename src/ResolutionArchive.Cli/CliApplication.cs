@@ -74,8 +74,9 @@ public static class CliApplication
         var searchIndex = new Command("search-index", "Maintain the full-text index (docs/search.md)") { rebuild, check };
 
         var backupTarget = new Option<string>("--to") { Description = "the copy to write (replaced atomically when it exists)", Required = true };
-        var backup = new Command("backup", "Write a consistent copy of the database, even while the site serves it or an import runs") { backupTarget };
-        backup.SetAction((result, token) => BackupCommand.RunAsync(result.GetValue(dbOption)!, result.GetValue(backupTarget)!, output, error, token));
+        var forInstance = new Option<bool>("--for-instance") { Description = "write the copy in rollback-journal mode, for a read-only site instance (docs/operations.md §2)" };
+        var backup = new Command("backup", "Write a consistent copy of the database, even while the site serves it or an import runs") { backupTarget, forInstance };
+        backup.SetAction((result, token) => BackupCommand.RunAsync(result.GetValue(dbOption)!, result.GetValue(backupTarget)!, result.GetValue(forInstance), output, error, token));
 
         var root = new RootCommand("ResolutionArchive: parse, validate, import and export UN resolutions") { dbOption, parse, validate, import, export, delete, searchIndex, backup };
         var parseResult = root.Parse(args);

@@ -45,6 +45,46 @@ public sealed class BackupCommandTests
     }
 
     [Fact]
+    public async Task ACopyForAnInstanceIsInRollbackJournalModeAndReplacesTheServedCopyWhileItIsOpen()
+    {
+        using var folder = new TempFolder();
+        var db = folder.File("archive.sqlite");
+        (await CliRun.RunAsync("import", folder.CopySeeds(), "--db", db)).ExitCode.Should().Be(0);
+        var copy = folder.File("instance-1/archive.db");
+        (await CliRun.RunAsync("backup", "--db", db, "--to", copy, "--for-instance")).ExitCode.Should().Be(0);
+        (await ScalarAsync(db, "PRAGMA journal_mode")).Should().Be("wal", "the source keeps WAL mode");
+        (await ScalarAsync(copy, "PRAGMA journal_mode")).Should().Be("delete");
+
+        // A reader holds the served copy open (as an instance's request would) while the next copy is renamed over it.
+        await using var reader = new Microsoft.Data.Sqlite.SqliteConnection(ResolutionArchive.Data.ArchiveDatabase.ConnectionString(copy, readOnly: true));
+        await reader.OpenAsync();
+        (await CliRun.RunAsync("delete", "A/HRC/RES/46/13", "--db", db)).ExitCode.Should().Be(0);
+
+        var run = await CliRun.RunAsync("backup", "--db", db, "--to", copy, "--for-instance");
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.OutputLines.Should().ContainSingle().Which.Should().StartWith("backup: 4 resolutions at revision ").And.Contain("rollback journal for a read-only instance");
+        await using (var count = reader.CreateCommand())
+        {
+            count.CommandText = "SELECT count(*) FROM Resolutions";
+            (await count.ExecuteScalarAsync()).Should().Be(5L, "an open connection keeps reading the copy it opened");
+        }
+
+        (await ScalarAsync(copy, "SELECT count(*) FROM Resolutions")).Should().Be("4", "a new connection opens the new copy");
+        (await ArchiveDump.DumpAsync(copy)).Should().Be(await ArchiveDump.DumpAsync(db));
+        Directory.GetFiles(folder.File("instance-1")).Should().Equal([copy], "no -wal, -shm or temporary file beside the copy");
+    }
+
+    private static async Task<string> ScalarAsync(string path, string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(ResolutionArchive.Data.ArchiveDatabase.ConnectionString(path, readOnly: true));
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+
+    [Fact]
     public async Task ABackupOfAMissingArchiveWritesNothing()
     {
         using var folder = new TempFolder();
