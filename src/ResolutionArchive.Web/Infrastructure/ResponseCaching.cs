@@ -185,7 +185,7 @@ public sealed class ArchiveRevision : IDisposable
 /// <list type="bullet">
 /// <item>keys the response by the archive's revision (<see cref="ArchiveRevision"/>), the culture and UI culture (from
 /// the query string or the culture cookie, so a page is never served in another language), the path (case-sensitive),
-/// the whole query string and <c>Accept-Encoding</c>;</item>
+/// the raw query string (as sent: another order or case of the parameters is another entry) and <c>Accept-Encoding</c>;</item>
 /// <item>sends <c>ETag: W/"revision-hash"</c> (the hash covers the cultures, the path and the query) and
 /// <c>Cache-Control: private, no-cache</c> with each 200, and answers a matching <c>If-None-Match</c> with 304 and no
 /// body before any page runs;</item>
@@ -367,7 +367,10 @@ public static class ResponseCaching
             }
 
             var settings = context.HttpContext.RequestServices.GetRequiredService<IOptions<ResponseCachingSettings>>().Value;
-            context.CacheVaryByRules.QueryKeys = "*";
+            // The raw query string, not QueryKeys = "*": the output cache's key builder sorts the values of a repeated
+            // parameter in place, which would change what the page reads (?body=XYZ&body=GA would read GA first), and
+            // pages may answer differently to another order of the same values.
+            context.CacheVaryByRules.VaryByValues["query"] = context.HttpContext.Request.QueryString.Value ?? "";
             context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
             context.CacheVaryByRules.VaryByValues["revision"] = state!.Revision.ToString(CultureInfo.InvariantCulture);
             context.CacheVaryByRules.VaryByValues["culture"] = state.Culture;
