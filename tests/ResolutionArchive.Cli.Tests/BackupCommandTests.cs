@@ -85,6 +85,23 @@ public sealed class BackupCommandTests
     }
 
     [Fact]
+    public async Task ATargetWithAWriteAheadLogBesideItIsNotReplaced()
+    {
+        using var folder = new TempFolder();
+        var db = folder.File("archive.sqlite");
+        (await CliRun.RunAsync("import", folder.CopySeeds(), "--db", db)).ExitCode.Should().Be(0);
+        var target = folder.File("restored.sqlite");
+        await File.WriteAllTextAsync(target, "the archive in use");
+        await File.WriteAllTextAsync(target + "-wal", "its write-ahead log");
+
+        var run = await CliRun.RunAsync("backup", "--db", db, "--to", target);
+
+        run.ExitCode.Should().Be(1);
+        run.ErrorLines.Should().ContainSingle().Which.Should().Contain("found restored.sqlite-wal beside it").And.EndWith("nothing was written");
+        (await File.ReadAllTextAsync(target)).Should().Be("the archive in use");
+    }
+
+    [Fact]
     public async Task ABackupOfAMissingArchiveWritesNothing()
     {
         using var folder = new TempFolder();

@@ -40,12 +40,7 @@ public sealed class ArchiveDatabaseHealthCheck(IConfiguration configuration) : I
     /// <inheritdoc />
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = ArchiveLocation.DatabasePath(configuration),
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString();
+        var connectionString = ResolutionArchive.Data.ArchiveDatabase.ConnectionString(ArchiveLocation.DatabasePath(configuration), readOnly: true);
         try
         {
             await using var connection = new SqliteConnection(connectionString);
