@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ResolutionArchive.Data.Search;
 
 namespace ResolutionArchive.Data;
@@ -6,7 +7,7 @@ namespace ResolutionArchive.Data;
 /// One value built from the archive and kept until the archive's revision changes (<see cref="SearchIndex.RevisionAsync"/>:
 /// every import, deletion, index rebuild and lineage update increases it, in its own transaction). Each call reads the
 /// revision (one indexed row) and returns the kept value when it matches; otherwise one caller builds the value again
-/// while the others wait. Thread-safe; used by the search, the voting records and the lineage graph, which the web keeps
+/// while the others wait, inside one read transaction so that the value is one committed state of the archive. Thread-safe; used by the search, the voting records and the lineage graph, which the web keeps
 /// one instance of each.
 /// </summary>
 /// <typeparam name="T">The value.</typeparam>
@@ -35,13 +36,51 @@ public sealed class RevisionCache<T>(Func<ArchiveDbContext, long, CancellationTo
                 return (loaded.Value, revision);
             }
 
-            var value = await build(db, revision, cancellationToken);
-            _entry = new Entry(revision, value);
-            return (value, revision);
+            var (built, value) = await BuildInOneSnapshotAsync(db, cancellationToken);
+            _entry = new Entry(built, value);
+            return (value, built);
         }
         finally
         {
             _loading.Release();
+        }
+    }
+
+    /// <summary>
+    /// Builds the value inside one deferred (read) transaction, reading the revision in the same transaction: in WAL mode
+    /// every statement of the build then sees one committed state of the archive, and the value is filed under exactly
+    /// that state's revision. Without it, an import committing between two of the build's queries (recorded votes, then
+    /// their resolutions) gave a value mixing two states — a vote of a resolution the first query had not seen, a
+    /// <see cref="KeyNotFoundException"/> and a 500 under load (docs/performance.md "Load"). A deferred transaction takes
+    /// no write lock, so an import is never blocked by it. Inside a caller's transaction (an import's own), that one is used.
+    /// </summary>
+    private async Task<(long Revision, T Value)> BuildInOneSnapshotAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            var current = await SearchIndex.RevisionAsync(db, cancellationToken);
+            return (current, await build(db, current, cancellationToken));
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+            await using var transaction = connection.BeginTransaction(deferred: true);
+            await db.Database.UseTransactionAsync(transaction, cancellationToken);
+            try
+            {
+                var revision = await SearchIndex.RevisionAsync(db, cancellationToken);
+                return (revision, await build(db, revision, cancellationToken));
+            }
+            finally
+            {
+                await db.Database.UseTransactionAsync(null, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 
