@@ -21,7 +21,9 @@ builder.Services.AddSingleton<ResolutionArchive.Data.Voting.VotingRecords>();
 // And the paragraph lineage's series and origins (docs/lineage.md).
 builder.Services.AddSingleton<ResolutionArchive.Data.Lineage.LineageGraph>();
 builder.Services.AddDbContext<ArchiveDbContext>((services, options) =>
-    options.UseArchive(ArchiveLocation.DatabasePath(services.GetRequiredService<IConfiguration>())));
+    options.UseArchive(
+        ArchiveLocation.DatabasePath(services.GetRequiredService<IConfiguration>()),
+        readOnly: ArchiveLocation.IsReadOnly(services.GetRequiredService<IConfiguration>())));
 // Production readiness (docs/operations.md): security headers and HSTS, no Server banner, a per-client rate limit on
 // /search, /api and /data, the /healthz endpoint, and one log line per request with its X-Request-Id.
 builder.AddSecurityHeaders();

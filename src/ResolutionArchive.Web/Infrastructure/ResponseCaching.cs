@@ -48,14 +48,18 @@ public sealed class ResponseCachingSettings
 /// The archive's revision as the response cache sees it (<see cref="Data.Search.SearchIndex.RevisionAsync"/>: every
 /// import, deletion, index rebuild and lineage update increases it in its own transaction, in whatever process). The
 /// revision is read with a small pool of SQLite connections kept open, so a read costs a few microseconds rather than
-/// the opening of a connection. When it changes, the output cache entries of the older revision are evicted. Thread-safe;
-/// one instance per site.
+/// the opening of a connection. Each pooled connection remembers the file it opened (modification time and length): a
+/// copy renamed over the database (docs/operations.md §2, <c>backup --for-instance</c>) is another file, and an open
+/// connection would go on reading the old one, so a connection whose file has changed is closed and a new one opened.
+/// When the revision changes, the output cache entries of the older revision are evicted. Thread-safe; one instance per
+/// site.
 /// </summary>
 public sealed class ArchiveRevision : IDisposable
 {
     private const string Query = "SELECT Revision FROM ArchiveRevision WHERE Id = 1";
-    private readonly ConcurrentBag<SqliteCommand> _commands = [];
+    private readonly ConcurrentBag<(SqliteCommand Command, FileStamp Stamp)> _commands = [];
     private readonly string _connectionString;
+    private readonly string _path;
     private readonly TimeSpan _interval;
     private readonly IOutputCacheStore _store;
     private readonly TimeProvider _time;
@@ -69,7 +73,8 @@ public sealed class ArchiveRevision : IDisposable
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(settings);
-        _connectionString = ArchiveDatabase.ConnectionString(ArchiveLocation.DatabasePath(configuration));
+        _path = ArchiveLocation.DatabasePath(configuration);
+        _connectionString = ArchiveDatabase.ConnectionString(_path, ArchiveLocation.IsReadOnly(configuration));
         _interval = settings.Value.RevisionCheckInterval;
         _store = store;
         _time = time ?? TimeProvider.System;
@@ -143,7 +148,23 @@ public sealed class ArchiveRevision : IDisposable
     private long Read()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (!_commands.TryTake(out var command))
+        var stamp = FileStamp.Of(_path);
+        SqliteCommand? command = null;
+        while (command is null && _commands.TryTake(out var pooled))
+        {
+            if (pooled.Stamp == stamp)
+            {
+                command = pooled.Command;
+            }
+            else
+            {
+                // The file was replaced (or checkpointed) since this connection opened it.
+                pooled.Command.Connection?.Dispose();
+                pooled.Command.Dispose();
+            }
+        }
+
+        if (command is null)
         {
             var connection = new SqliteConnection(_connectionString);
             connection.Open();
@@ -155,7 +176,7 @@ public sealed class ArchiveRevision : IDisposable
         try
         {
             var value = command.ExecuteScalar();
-            _commands.Add(command);
+            _commands.Add((command, stamp));
             return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
         }
         catch
@@ -171,10 +192,20 @@ public sealed class ArchiveRevision : IDisposable
     public void Dispose()
     {
         _disposed = true;
-        while (_commands.TryTake(out var command))
+        while (_commands.TryTake(out var pooled))
         {
-            command.Connection?.Dispose();
-            command.Dispose();
+            pooled.Command.Connection?.Dispose();
+            pooled.Command.Dispose();
+        }
+    }
+
+    /// <summary>What tells one database file from the next at the same path: its modification time and length.</summary>
+    private readonly record struct FileStamp(long LastWriteTicks, long Length)
+    {
+        public static FileStamp Of(string path)
+        {
+            var file = new FileInfo(path);
+            return file.Exists ? new FileStamp(file.LastWriteTimeUtc.Ticks, file.Length) : default;
         }
     }
 }
