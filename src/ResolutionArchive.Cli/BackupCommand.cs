@@ -10,8 +10,8 @@ namespace ResolutionArchive.Cli;
 /// one read transaction — in WAL mode a running import neither blocks it nor leaks into it. The copy is written to a
 /// temporary file beside the target, checked with <c>PRAGMA integrity_check</c>, and only then renamed over the
 /// target, so a reader of the target (a read-only site instance being refreshed) sees the old file or the new one,
-/// never half of one. The source is never written. A target with a <c>-wal</c> file beside it (in use by a WAL-mode
-/// process, or left by a killed one) is refused: that log belongs to the old file.
+/// never half of one. The source is never written. A target with a non-empty <c>-wal</c> file beside it (in use by a
+/// WAL-mode process, or left by a killed one) is refused: that log belongs to the old file.
 /// <para>
 /// With <c>forInstance</c> (<c>--for-instance</c>) the copy is switched to the rollback journal
 /// (<c>PRAGMA journal_mode = DELETE</c>) before the rename: a copy for a read-only site instance (docs/operations.md
@@ -41,9 +41,10 @@ internal static class BackupCommand
 
         // A -wal file beside the target means a process has it open in WAL mode, or had and was killed: its frames belong
         // to the old file and would be applied to the new one by the next reader (https://www.sqlite.org/wal.html).
-        if (File.Exists(destination + "-wal"))
+        // An empty one (left by a read-only reader, such as a backup of that file) holds no frame and is no danger.
+        if (new FileInfo(destination + "-wal") is { Exists: true, Length: > 0 })
         {
-            await error.WriteLineAsync($"{target}: expected a target no process has open in WAL mode, found {Path.GetFileName(destination)}-wal beside it; stop the process using it (or open and close it once to checkpoint it) and try again — nothing was written");
+            await error.WriteLineAsync($"{target}: expected a target no process has open in WAL mode, found a non-empty {Path.GetFileName(destination)}-wal beside it; stop the process using it (or open and close it once to checkpoint it) and try again — nothing was written");
             return 1;
         }
 

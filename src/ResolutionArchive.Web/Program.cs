@@ -42,6 +42,9 @@ var app = builder.Build();
 if (!await ArchiveStartup.TryPrepareAsync(app.Services, app.Logger))
 {
     Environment.ExitCode = 1;
+    // Disposing the app flushes the console logger's queue: without it the process could end before the critical
+    // line is written, and the operator would see no reason (StartupFaultTests caught it on a loaded machine).
+    await app.DisposeAsync();
     return;
 }
 
