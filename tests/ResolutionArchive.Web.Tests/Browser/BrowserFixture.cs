@@ -12,7 +12,7 @@ namespace ResolutionArchive.Web.Tests.Browser;
 /// browser). Where Chromium is not installed the browser tests are skipped with that reason — except under CI
 /// (<c>CI=true</c>), where <c>.ci/run</c> installs it and a missing browser is a failure.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     /// <summary>Debian's Chromium.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -60,6 +60,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _app = new KestrelArchiveApplication();
         _app.StartServer();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        await ArrangeAsync(_app);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -68,6 +69,12 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ChromiumArgs,
         });
     }
+
+    /// <summary>
+    /// Called once the site has started (it has imported the seeds) and before the browser is launched: a derived
+    /// fixture adds the records its tests need here. The base adds nothing.
+    /// </summary>
+    protected virtual Task ArrangeAsync(ArchiveApplication app) => Task.CompletedTask;
 
     /// <inheritdoc />
     public async Task DisposeAsync()

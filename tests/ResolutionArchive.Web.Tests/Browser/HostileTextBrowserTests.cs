@@ -1,8 +1,4 @@
-using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ResolutionArchive.Data.Import;
 using ResolutionArchive.Data.Lineage;
@@ -88,75 +84,21 @@ public sealed class HostileTextBrowserTests(HostileArchiveFixture fixture) : ICl
 /// <summary>
 /// The site on real Kestrel with the seeds and one hostile record, <c>A/HRC/RES/46/99</c>: seed 000 (46/13) with a
 /// <c>&lt;script&gt;</c> title and an operative paragraph 1 full of HTML and <c>javascript:</c> links, linked into the
-/// paragraph lineage so that the compare view shows it too; and Debian's Chromium. Chromium missing: the tests skip with
-/// the reason, except under CI (<c>CI=true</c>), where it is a failure (as <see cref="BrowserFixture"/>).
+/// paragraph lineage so that the compare view shows it too; and Debian's Chromium (as <see cref="BrowserFixture"/>).
 /// </summary>
-public sealed class HostileArchiveFixture : IAsyncLifetime
+public sealed class HostileArchiveFixture : BrowserFixture
 {
-    private HostileKestrelApplication? _app;
-    private IPlaywright? _playwright;
-
-    /// <summary>The browser, or null when Chromium is missing outside CI.</summary>
-    public IBrowser? Browser { get; private set; }
-
-    /// <summary>The site's base address.</summary>
-    public string BaseUrl { get; private set; } = "";
-
-    /// <summary>Why the tests cannot run here; null when they can.</summary>
-    public string? MissingReason { get; private set; }
-
     /// <inheritdoc />
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync(ArchiveApplication app)
     {
-        if (!File.Exists(BrowserFixture.ChromiumPath))
-        {
-            MissingReason = $"Chromium is not installed at {BrowserFixture.ChromiumPath} (apt-get install -y chromium fonts-noto-cjk; .ci/run does it)";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"CI=true but {MissingReason}");
-            }
-
-            return;
-        }
-
-        _app = new HostileKestrelApplication();
-        _app.StartServer();
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         var seed = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "seeds", "000_fdbdfb9c0cd91f61.txt"));
         var hostile = seed
             .Replace("46/13. 在人权领域促进合作共赢", "46/99. <script>alert('title')</script>标题", StringComparison.Ordinal)
             .Replace("1. 叼请所有国家", "1. <img src=x onerror=alert(1)>[点此](javascript:alert(2))<svg onload=alert(3)><iframe src=javascript:alert(4)></iframe><a href=\"javascript:alert(5)\">链接</a>叼请所有国家", StringComparison.Ordinal);
         hostile.Should().Contain("46/99").And.Contain("onerror");
-        await using (var db = _app.CreateDbContext())
-        {
-            var outcome = await new ResolutionImporter(db).ImportAsync(new ImportSource("hostile.txt", Encoding.UTF8.GetBytes(hostile)));
-            outcome.Status.Should().Be(ImportStatus.Imported, string.Join('\n', outcome.Diagnostics));
-            await LineageStore.UpdateAsync(db, outcome.Key!);
-        }
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFixture.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-        _app?.Dispose();
-    }
-
-    private sealed class HostileKestrelApplication : ArchiveApplication
-    {
-        public HostileKestrelApplication() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        await using var db = app.CreateDbContext();
+        var outcome = await new ResolutionImporter(db).ImportAsync(new ImportSource("hostile.txt", Encoding.UTF8.GetBytes(hostile)));
+        outcome.Status.Should().Be(ImportStatus.Imported, string.Join('\n', outcome.Diagnostics));
+        await LineageStore.UpdateAsync(db, outcome.Key!);
     }
 }
