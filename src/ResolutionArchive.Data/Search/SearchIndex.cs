@@ -135,11 +135,17 @@ public static class SearchIndex
         return new SearchIndexCheck((int)entries, (int)rows, problems);
     }
 
-    /// <summary>The archive's revision: a number that every import, deletion and index rebuild increases.</summary>
+    /// <summary>
+    /// The SQL that reads the archive's revision (one row, one column), for readers that do not go through EF Core: the
+    /// site's response cache and health check, and the CLI's backup.
+    /// </summary>
+    public const string RevisionSql = "SELECT Revision FROM ArchiveRevision WHERE Id = 1";
+
+    /// <summary>The archive's revision (<see cref="RevisionSql"/>): a number that every import, deletion and index rebuild increases.</summary>
     public static async Task<long> RevisionAsync(ArchiveDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await db.Database.SqlQueryRaw<long>("SELECT Revision AS Value FROM ArchiveRevision WHERE Id = 1").SingleOrDefaultAsync(cancellationToken);
+        return await db.Database.SqlQueryRaw<long>($"SELECT Revision AS Value FROM ({RevisionSql})").SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Increases the archive's revision (in the caller's transaction).</summary>

@@ -56,7 +56,7 @@ public sealed class ResponseCachingSettings
 /// </summary>
 public sealed class ArchiveRevision : IDisposable
 {
-    private const string Query = "SELECT Revision FROM ArchiveRevision WHERE Id = 1";
+    private const string Query = Data.Search.SearchIndex.RevisionSql;
     private readonly ConcurrentBag<(SqliteCommand Command, FileStamp Stamp)> _commands = [];
     private readonly string _connectionString;
     private readonly string _path;
