@@ -79,17 +79,22 @@ public sealed class ConcurrencyTests
         complete.Should().HaveCount(30 + 5);
         await using var database = TestDatabase.Create();
         using var stop = new CancellationTokenSource();
+        var reading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var reader = Task.Run(async () =>
         {
             var seen = new List<Snapshot>();
             while (!stop.IsCancellationRequested)
             {
                 seen.Add(await ReadAsync(database.Path));
+                reading.TrySetResult();
             }
 
             return seen;
         });
 
+        // The imports start once the reader has read: on a loaded machine the reader's task could otherwise be scheduled
+        // only after the last import, and read nothing while it ran.
+        await reading.Task.WaitAsync(TimeSpan.FromSeconds(60));
         foreach (var file in files)
         {
             (await database.Importer.ImportAsync(file)).Status.Should().Be(ImportStatus.Imported);
