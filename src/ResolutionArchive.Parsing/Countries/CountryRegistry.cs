@@ -6,111 +6,206 @@ using CsvHelper.Configuration.Attributes;
 namespace ResolutionArchive.Parsing.Countries;
 
 /// <summary>
-/// The 193 UN member states and 2 observer states, looked up by ISO code or by Chinese name (official short name
-/// or alias). Loaded from the embedded copy of <c>un-member-states.csv</c>; names are compared after
-/// <see cref="NormalizeName"/> so that the layout's line breaks and full/half-width brackets do not matter
-/// (input-formats §4.4).
+/// The country registry (input-formats §4.4, §7.9): every UN member state, the two observer states and the former
+/// members, with their official English and Chinese names over time, aliases, regional group, dates of membership and
+/// Human Rights Council terms. Loaded from three CSV files embedded in the assembly (<c>Countries/states.csv</c>,
+/// <c>Countries/state-names.csv</c>, <c>Countries/hrc-membership.csv</c>; sources in <c>Countries/SOURCES.md</c>):
+/// no name or alias is written in C#. Names are compared after <see cref="NormalizeName"/> (Chinese) or
+/// <see cref="NormalizeEnglishName"/> (English), and a name borne by two states at different times (<c>Yugoslavia</c>)
+/// resolves to the one that bore it on the date asked.
 /// </summary>
 public sealed partial class CountryRegistry
 {
-    private const string ResourceName = "ResolutionArchive.Parsing.Countries.un-member-states.csv";
+    private const string Prefix = "ResolutionArchive.Parsing.Countries.";
     private static readonly Lazy<CountryRegistry> DefaultInstance = new(Load);
 
     private readonly Dictionary<string, Country> _byIso3;
-    private readonly Dictionary<string, Country> _byChineseName;
-    private readonly Dictionary<string, Country> _byEnglishName;
+    private readonly Dictionary<string, List<(Country Country, StateName Name)>> _byChineseName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(Country Country, StateName Name)>> _byEnglishName = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<CouncilTerm> _councilTerms;
 
-    private CountryRegistry(IReadOnlyList<Country> countries)
+    private CountryRegistry(IReadOnlyList<Country> states, IReadOnlyList<CouncilTerm> councilTerms)
     {
-        Countries = countries;
-        _byIso3 = countries.ToDictionary(c => c.Iso3, StringComparer.OrdinalIgnoreCase);
-        _byChineseName = new Dictionary<string, Country>(StringComparer.Ordinal);
-        foreach (var country in countries)
+        AllStates = states;
+        Countries = states.Where(c => c.Status != StateStatus.Former).ToList();
+        _councilTerms = councilTerms;
+        _byIso3 = new Dictionary<string, Country>(StringComparer.OrdinalIgnoreCase);
+        foreach (var state in states)
         {
-            foreach (var name in country.AliasesZh.Prepend(country.NameZh))
+            _byIso3.TryAdd(state.Iso3, state);
+            foreach (var other in state.OtherCodes)
             {
-                _byChineseName.TryAdd(NormalizeName(name), country);
+                _byIso3.TryAdd(other, state);
+            }
+
+            foreach (var name in state.Names)
+            {
+                if (name.Language == "zh")
+                {
+                    Add(_byChineseName, NormalizeName(name.Name), state, name);
+                }
+                else
+                {
+                    foreach (var key in EnglishKeys(name.Name))
+                    {
+                        Add(_byEnglishName, key, state, name);
+                    }
+                }
             }
         }
 
         LongestChineseName = _byChineseName.Keys.Max(k => k.Length);
 
-        _byEnglishName = new Dictionary<string, Country>(StringComparer.Ordinal);
-        foreach (var country in countries)
+        static void Add(Dictionary<string, List<(Country, StateName)>> index, string key, Country state, StateName name)
         {
-            foreach (var key in EnglishKeys(country.NameEn))
+            if (!index.TryGetValue(key, out var list))
             {
-                _byEnglishName.TryAdd(key, country);
+                index[key] = list = [];
             }
-        }
 
-        foreach (var (alias, iso3) in EnglishAliases)
-        {
-            if (_byIso3.TryGetValue(iso3, out var country))
-            {
-                _byEnglishName.TryAdd(NormalizeEnglishName(alias), country);
-            }
+            list.Add((state, name));
         }
     }
 
-    /// <summary>The registry built from the embedded CSV (195 rows), loaded once.</summary>
+    /// <summary>The registry built from the embedded CSV files, loaded once.</summary>
     public static CountryRegistry Default => DefaultInstance.Value;
 
-    /// <summary>Every state, in the CSV's order (English alphabetical).</summary>
+    /// <summary>The 193 member states and the 2 observer states, in English alphabetical order (former members left out).</summary>
     public IReadOnlyList<Country> Countries { get; }
+
+    /// <summary>Every state of the registry, the former members after the others.</summary>
+    public IReadOnlyList<Country> AllStates { get; }
+
+    /// <summary>Every Human Rights Council term since the Council's first session (2006-06-19).</summary>
+    public IReadOnlyList<CouncilTerm> CouncilTerms => _councilTerms;
 
     /// <summary>Length in UTF-16 units of the longest normalised Chinese name or alias.</summary>
     public int LongestChineseName { get; }
 
-    /// <summary>The state with this ISO 3166-1 alpha-3 code (case-insensitive), or null.</summary>
+    /// <summary>The state with this ISO 3166-1 alpha-3 code or earlier code (case-insensitive), or null.</summary>
     public Country? FindByIso3(string iso3) => _byIso3.GetValueOrDefault(iso3);
 
     /// <summary>
-    /// The state whose official Chinese short name or alias equals <paramref name="name"/> after normalisation, or null.
+    /// The state one of whose Chinese names (official at any time, alias or common form) equals <paramref name="name"/>
+    /// after normalisation, or null. When two states bore the name, the one bearing it on <paramref name="date"/>.
     /// </summary>
-    public Country? FindByChineseName(string name) => _byChineseName.GetValueOrDefault(NormalizeName(name));
+    public Country? FindByChineseName(string name, DateOnly? date = null) => Pick(_byChineseName.GetValueOrDefault(NormalizeName(name)), date);
 
     /// <summary>
     /// The state whose English name equals <paramref name="name"/> after <see cref="NormalizeEnglishName"/>, or null.
-    /// Accepted: the CSV's <c>name_en</c> (UNTERM short name) in any letter case and with or without diacritics
-    /// (<c>Côte d'Ivoire</c>, <c>CÔTE D'IVOIRE</c>, <c>COTE D'IVOIRE</c>; <c>Türkiye</c>, <c>TÜRKİYE</c>); with a leading
-    /// <c>the</c> or a trailing <c>(the)</c>; a bracketed qualifier either kept, moved in front or dropped
-    /// (<c>Bolivia (Plurinational State of)</c>, <c>Plurinational State of Bolivia</c>, <c>Bolivia</c>); and the
-    /// UN's other English forms listed in <see cref="EnglishAliases"/> (<c>UNITED KINGDOM</c> → GBR).
+    /// Accepted: every English row of <c>state-names.csv</c> (official names of any date, aliases such as
+    /// <c>UNITED KINGDOM</c>, the UN's own misspellings) in any letter case and with or without diacritics
+    /// (<c>Côte d'Ivoire</c>, <c>COTE D'IVOIRE</c>; <c>Türkiye</c>, <c>TÜRKİYE</c>); with a leading <c>the</c> or a
+    /// trailing <c>(the)</c>; a bracketed qualifier kept, moved in front or dropped (<c>Bolivia (Plurinational State
+    /// of)</c>, <c>Plurinational State of Bolivia</c>, <c>Bolivia</c>; <c>Netherlands (Kingdom of the)</c>, <c>Kingdom
+    /// of the Netherlands</c>). When two states bore the name, the one bearing it on <paramref name="date"/>.
     /// </summary>
     /// <param name="name">An English state name as printed in UN vote lists, sponsor lists or metadata.</param>
-    public Country? FindByEnglishName(string name)
+    /// <param name="date">The date of the text, to choose between states that bore the same name; null for today.</param>
+    public Country? FindByEnglishName(string name, DateOnly? date = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         var key = NormalizeEnglishName(name);
-        return key.Length == 0 ? null : _byEnglishName.GetValueOrDefault(key);
+        return key.Length == 0 ? null : Pick(_byEnglishName.GetValueOrDefault(key), date);
     }
 
     /// <summary>
-    /// English names the UN prints that differ from the CSV's <c>name_en</c> even after normalisation, with the ISO
-    /// alpha-3 code each stands for. Derived by resolving every name in the vote lists (<c>MS_in_favour</c>,
-    /// <c>MS_against</c>, <c>MS_abstaining</c>) and sponsor lists of <c>shared/corpus/unxml-ga/*.metadata.jsonl</c> and
-    /// every <c>akn4un:voters/organization</c> of the 630 AKN4UN files of sessions 75–76, and adding each that failed
-    /// (docs/input-formats.md §7.9): the vote lists' short forms <c>UNITED KINGDOM</c>, <c>UNITED STATES</c> and the
-    /// pre-2022 <c>TURKEY</c>; earlier UNTERM short names (<c>Czech Republic</c>, <c>Swaziland</c>,
-    /// <c>The former Yugoslav Republic of Macedonia</c>) for older texts.
+    /// The one state whose English name is a single edit away from <paramref name="name"/> (a letter added, dropped,
+    /// changed or two swapped: <c>Nambia</c>, <c>Qata</c>), for names of 5 letters or more; null when none is, or when
+    /// two are (input-formats §7.9). A match is a guess: the caller reports it as a warning.
     /// </summary>
-    public static IReadOnlyList<(string Alias, string Iso3)> EnglishAliases { get; } =
-    [
-        ("United Kingdom", "GBR"),
-        ("United Kingdom of Great Britain and Northern Ireland", "GBR"),
-        ("United States", "USA"),
-        ("Turkey", "TUR"),
-        ("Czech Republic", "CZE"),
-        ("Swaziland", "SWZ"),
-        ("The former Yugoslav Republic of Macedonia", "MKD"),
-        ("Democratic Republic of Congo", "COD"),
-        ("Republic of the Congo", "COG"),
-        ("Cape Verde", "CPV"),
-        ("Ivory Coast", "CIV"),
-        ("Holy See (Vatican City State)", "VAT"),
-        ("Palestine", "PSE"),
-    ];
+    public Country? FindMisspeltEnglishName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var key = NormalizeEnglishName(name);
+        if (key.Length < 5)
+        {
+            return null;
+        }
+
+        Country? found = null;
+        foreach (var (candidate, entries) in _byEnglishName)
+        {
+            if (Math.Abs(candidate.Length - key.Length) <= 1 && OneEditApart(key, candidate))
+            {
+                var state = entries[0].Country;
+                if (found is not null && found != state)
+                {
+                    return null;
+                }
+
+                found = state;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The members of <paramref name="body"/> on <paramref name="date"/>, in registry order: the states that were UN
+    /// members that day for the General Assembly (<see cref="Country.IsUnMemberOn"/>; observers are not members), the
+    /// Council's members that day for the Human Rights Council (<see cref="CouncilTerms"/>). Empty for a Council date
+    /// before 2006-06-19 or after the last term the registry holds.
+    /// </summary>
+    public IReadOnlyList<Country> MembersOn(Syntax.Body body, DateOnly date)
+    {
+        if (body == Syntax.Body.GA)
+        {
+            return AllStates.Where(c => c.IsUnMemberOn(date)).ToList();
+        }
+
+        var members = _councilTerms.Where(t => t.Start <= date && date <= t.End).Select(t => t.Iso3).ToHashSet(StringComparer.Ordinal);
+        return AllStates.Where(c => members.Contains(c.Iso3)).ToList();
+    }
+
+    /// <summary>True when the registry holds the Council's membership on <paramref name="date"/>.</summary>
+    public bool KnowsCouncilOn(DateOnly date) => _councilTerms.Any(t => t.Start <= date && date <= t.End);
+
+    /// <summary>
+    /// The state a name stands for: on <paramref name="date"/>, the one whose row of that name covers the date (a UN
+    /// member that day before a state that was not); without a date or a covering row, today's bearer of the name as
+    /// an official name, then any official bearer, then the first state with it as an alias.
+    /// </summary>
+    private static Country? Pick(List<(Country Country, StateName Name)>? entries, DateOnly? date)
+    {
+        if (entries is null || entries.Count == 0)
+        {
+            return null;
+        }
+
+        if (date is { } on && entries.Where(e => e.Name.Covers(on) && (e.Name.ValidFrom is not null || e.Name.ValidTo is not null)).ToList() is { Count: > 0 } covering)
+        {
+            return (covering.FirstOrDefault(e => e.Country.IsUnMemberOn(on)) is { Country: not null } member ? member : covering[0]).Country;
+        }
+
+        return entries.FirstOrDefault(e => e.Name.Kind == StateNameKind.Official && e.Name.ValidTo is null && e.Country.Status != StateStatus.Former).Country
+            ?? entries.FirstOrDefault(e => e.Name.Kind == StateNameKind.Official).Country
+            ?? entries[0].Country;
+    }
+
+    /// <summary>True when <paramref name="a"/> becomes <paramref name="b"/> by one insertion, deletion, substitution or
+    /// swap of two adjacent characters (optimal string alignment distance 1).</summary>
+    private static bool OneEditApart(string a, string b)
+    {
+        if (a == b)
+        {
+            return false;
+        }
+
+        var i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i])
+        {
+            i++;
+        }
+
+        if (a.Length == b.Length)
+        {
+            return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1))
+                || (i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2)));
+        }
+
+        return a.Length + 1 == b.Length ? a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1)) : b.AsSpan(i).SequenceEqual(a.AsSpan(i + 1));
+    }
 
     /// <summary>
     /// Normal form for comparing English country names: the dotted and dotless I (<c>İ</c>, <c>ı</c>) folded to I,
@@ -209,41 +304,84 @@ public sealed partial class CountryRegistry
 
     private static CountryRegistry Load()
     {
-        using var stream = typeof(CountryRegistry).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from the build.");
-        using var reader = new StreamReader(stream);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture));
-        var countries = csv.GetRecords<Row>()
-            .Select(r => new Country(
-                r.Iso2,
-                r.Iso3,
-                r.M49,
-                r.NameEn,
-                r.NameZh,
-                r.AliasesZh.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        var names = Read<NameRow>("state-names.csv").GroupBy(r => r.Iso3, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(r => new StateName(r.Language, Enum.Parse<StateNameKind>(r.Kind, ignoreCase: true), r.Name, Date(r.ValidFrom), Date(r.ValidTo)))
+                .OrderBy(n => n.Kind).ToList(), StringComparer.Ordinal);
+        var states = Read<StateRow>("states.csv").Select(r =>
+        {
+            var own = names.GetValueOrDefault(r.Iso3) ?? throw new InvalidOperationException($"state-names.csv has no name of {r.Iso3}");
+            var en = own.FirstOrDefault(n => n.Kind == StateNameKind.Official && n.Language == "en" && n.ValidTo is null) ?? own.Last(n => n.Kind == StateNameKind.Official && n.Language == "en");
+            var zh = own.FirstOrDefault(n => n.Kind == StateNameKind.Official && n.Language == "zh" && n.ValidTo is null) ?? own.Last(n => n.Kind == StateNameKind.Official && n.Language == "zh");
+            return new Country(r.Iso2, r.Iso3, r.M49, en.Name, zh.Name, own.Where(n => n.Language == "zh" && n != zh).Select(n => n.Name).Distinct().ToList())
+            {
+                Status = Enum.Parse<StateStatus>(r.Status, ignoreCase: true),
+                RegionalGroup = Group(r.RegionalGroup),
+                Admitted = Date(r.Admitted),
+                Left = Date(r.Left),
+                OtherCodes = r.OtherCodes.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Note = r.Note.Length == 0 ? null : r.Note,
+                Names = own,
+            };
+        }).OrderBy(c => c.Status == StateStatus.Former).ToList();
+        var terms = Read<TermRow>("hrc-membership.csv")
+            .Select(r => new CouncilTerm(r.Iso3, Date(r.Start)!.Value, Date(r.End)!.Value, Group(r.Group)!.Value, r.Note.Length == 0 ? null : r.Note))
             .ToList();
-        return new CountryRegistry(countries);
+        return new CountryRegistry(states, terms);
     }
 
-    /// <summary>One CSV row, columns <c>iso2,iso3,m49,name_en,name_zh,aliases_zh</c>.</summary>
-    private sealed class Row
+    /// <summary>The group named as in the CSV files (<c>Western European and other</c>); null for an empty cell.</summary>
+    public static RegionalGroup? Group(string name) => name.Trim() switch
     {
-        [Name("iso2")]
-        public string Iso2 { get; set; } = "";
+        "" => null,
+        "African" => RegionalGroup.African,
+        "Asia-Pacific" => RegionalGroup.AsiaPacific,
+        "Eastern European" => RegionalGroup.EasternEuropean,
+        "Latin American and Caribbean" => RegionalGroup.LatinAmericanAndCaribbean,
+        "Western European and other" => RegionalGroup.WesternEuropeanAndOther,
+        _ => throw new InvalidOperationException($"unknown regional group '{name}' in the country registry"),
+    };
 
-        [Name("iso3")]
-        public string Iso3 { get; set; } = "";
+    private static DateOnly? Date(string value) =>
+        value.Length == 0 ? null : DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        [Name("m49")]
-        public string M49 { get; set; } = "";
+    private static List<T> Read<T>(string file)
+    {
+        using var stream = typeof(CountryRegistry).Assembly.GetManifestResourceStream(Prefix + file)
+            ?? throw new InvalidOperationException($"Embedded resource {Prefix + file} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture));
+        return csv.GetRecords<T>().ToList();
+    }
 
-        [Name("name_en")]
-        public string NameEn { get; set; } = "";
+    private sealed class StateRow
+    {
+        [Name("iso2")] public string Iso2 { get; set; } = "";
+        [Name("iso3")] public string Iso3 { get; set; } = "";
+        [Name("m49")] public string M49 { get; set; } = "";
+        [Name("status")] public string Status { get; set; } = "";
+        [Name("regional_group")] public string RegionalGroup { get; set; } = "";
+        [Name("admitted")] public string Admitted { get; set; } = "";
+        [Name("left")] public string Left { get; set; } = "";
+        [Name("other_codes")] public string OtherCodes { get; set; } = "";
+        [Name("note")] public string Note { get; set; } = "";
+    }
 
-        [Name("name_zh")]
-        public string NameZh { get; set; } = "";
+    private sealed class NameRow
+    {
+        [Name("iso3")] public string Iso3 { get; set; } = "";
+        [Name("lang")] public string Language { get; set; } = "";
+        [Name("kind")] public string Kind { get; set; } = "";
+        [Name("name")] public string Name { get; set; } = "";
+        [Name("valid_from")] public string ValidFrom { get; set; } = "";
+        [Name("valid_to")] public string ValidTo { get; set; } = "";
+    }
 
-        [Name("aliases_zh")]
-        public string AliasesZh { get; set; } = "";
+    private sealed class TermRow
+    {
+        [Name("iso3")] public string Iso3 { get; set; } = "";
+        [Name("term_start")] public string Start { get; set; } = "";
+        [Name("term_end")] public string End { get; set; } = "";
+        [Name("regional_group")] public string Group { get; set; } = "";
+        [Name("note")] public string Note { get; set; } = "";
     }
 }

@@ -62,8 +62,9 @@ public class CountryRegistryEnglishTests
     }
 
     [Fact]
-    public void EveryAliasNamesAKnownState() =>
-        CountryRegistry.EnglishAliases.Should().OnlyContain(a => _registry.FindByIso3(a.Iso3) != null && _registry.FindByEnglishName(a.Alias)!.Iso3 == a.Iso3);
+    public void EveryEnglishNameOfTheRegistryFindsItsStateOnADateItWasInUse() =>
+        _registry.AllStates.SelectMany(c => c.Names.Where(n => n.Language == "en").Select(n => (c.Iso3, Name: n)))
+            .Should().OnlyContain(x => _registry.FindByEnglishName(x.Name.Name, x.Name.ValidTo ?? x.Name.ValidFrom ?? new DateOnly(2020, 1, 1))!.Iso3 == x.Iso3);
 
     [Fact]
     public void StillFindsChineseNames() => _registry.FindByChineseName("土耳其")!.Iso3.Should().Be("TUR");

@@ -89,7 +89,7 @@ public class CountryRegistryTests
     [Theory]
     [InlineData("")]
     [InlineData("亚特兰蒂斯")]
-    [InlineData("玻利维亚")]
+    [InlineData("玻利维")]
     [InlineData("刚果民主共")]
     [InlineData("China")]
     public void FindsNoStateForOtherNames(string name) => _registry.FindByChineseName(name).Should().BeNull();
