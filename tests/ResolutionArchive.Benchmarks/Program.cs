@@ -61,7 +61,24 @@ internal static class Program
             return new SearchBenchmark(options, Console.Out).RunAsync(token);
         });
 
-        var root = new RootCommand("ResolutionArchive benchmarks (docs/performance.md)") { search };
+        var lineageDb = new Option<string>("--db") { Description = "an archive built by `import` (it is not changed: the rebuild is rolled back)", Required = true };
+        var lineageRuns = new Option<int>("--runs") { Description = "timed rebuilds", DefaultValueFactory = _ => 3 };
+        var lineage = new Command("lineage", "Time the paragraph lineage of a whole archive (LineageStore.RebuildAsync), rolled back after each run") { lineageDb, lineageRuns };
+        lineage.SetAction(async (result, token) =>
+        {
+            await using var context = Data.ArchiveDatabase.Open(result.GetValue(lineageDb)!);
+            for (var i = 0; i < Math.Max(1, result.GetValue(lineageRuns)); i++)
+            {
+                await using var transaction = await context.Database.BeginTransactionAsync(token);
+                var stats = await Data.Lineage.LineageStore.RebuildAsync(context, token);
+                Console.Out.WriteLine($"run {i + 1}: {stats.Paragraphs} paragraphs, {stats.Candidates} candidate pairs, {stats.Links} links, {stats.Elapsed.TotalSeconds:0.0} s");
+                await transaction.RollbackAsync(token);
+            }
+
+            return 0;
+        });
+
+        var root = new RootCommand("ResolutionArchive benchmarks (docs/performance.md)") { search, lineage };
         return await root.Parse(args).InvokeAsync();
     }
 }

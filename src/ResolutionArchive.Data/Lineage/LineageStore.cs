@@ -101,8 +101,16 @@ public static class LineageStore
     /// <summary>
     /// Every pair of items of different records with similarity ≥ the threshold, where the second item's position is
     /// at least <paramref name="probeFrom"/> (with <paramref name="probeFrom"/> = count, a self-join of all items).
-    /// Items before <paramref name="probeFrom"/> are indexed only; items from it on are probed, then indexed when it
-    /// is a self-join. Returns each pair once as (A, B, score).
+    /// Items before <paramref name="probeFrom"/> are indexed only; items from it on are probed (against the indexed
+    /// ones, and in a self-join against the items before them). Returns each pair once as (A, B, score).
+    /// The PPJoin algorithm (Xiao, Wang, Lin and Yu, WWW 2008), exact for Jaccard ≥ t:
+    /// 1. every bigram gets its rank, rarest first (ties by value), and each item becomes its ranks in ascending order;
+    /// 2. two sets with Jaccard ≥ t share one of the first |x| − ⌈t·|x|⌉ + 1 ranks of each (the prefix filter), so only
+    ///    prefixes are indexed, with each rank's position in its item;
+    /// 3. the first shared rank, at positions i and j, bounds the overlap by 1 + min(|x| − i − 1, |y| − j − 1): a pair
+    ///    whose bound is below the overlap Jaccard ≥ t needs, ⌈t / (1 + t) · (|x| + |y|)⌉, is ruled out there (the
+    ///    positional filter), as is one whose sizes differ too much (the length filter);
+    /// 4. the rest is verified by merging the two rank arrays. Probing runs in parallel, each thread on its own items.
     /// </summary>
     private static (List<(int A, int B, double Score)> Pairs, long Candidates) Join(List<Item> items, int probeFrom, CancellationToken cancellationToken)
     {
@@ -116,83 +124,131 @@ public static class LineageStore
             }
         }
 
-        // rarest first; ties by value, so the order is total and the same on every run
-        int[] Prefix(Item item)
+        // 1. ranks, rarest first; ties by value, so the order is total and the same on every run
+        var rank = frequency.OrderBy(f => f.Value).ThenBy(f => f.Key).Select((f, r) => (f.Key, r)).ToDictionary(x => x.Key, x => x.r);
+        var ranked = items.Select(item =>
         {
-            var ordered = item.Bigrams.OrderBy(t => frequency[t]).ThenBy(t => t).ToArray();
-            var length = ordered.Length - (int)Math.Ceiling(ParagraphSimilarity.Threshold * ordered.Length - 1e-9) + 1;
-            return ordered[..Math.Clamp(length, 0, ordered.Length)];
-        }
+            var r = item.Bigrams.Select(t => rank[t]).ToArray();
+            Array.Sort(r);
+            return r;
+        }).ToArray();
+        int PrefixLength(int[] r) => Math.Clamp(r.Length - (int)Math.Ceiling(ParagraphSimilarity.Threshold * r.Length - 1e-9) + 1, 0, r.Length);
 
-        var index = new Dictionary<int, List<int>>();
-        void Index(int position)
+        // 2. the index of prefixes: rank → (item, position of the rank in it), items in ascending order
+        var indexed = selfJoin ? items.Count : probeFrom;
+        var index = new Dictionary<int, List<(int Item, int Position)>>();
+        for (var i = 0; i < indexed; i++)
         {
-            foreach (var token in Prefix(items[position]))
+            var prefix = PrefixLength(ranked[i]);
+            for (var k = 0; k < prefix; k++)
             {
-                if (!index.TryGetValue(token, out var list))
+                if (!index.TryGetValue(ranked[i][k], out var list))
                 {
-                    index[token] = list = [];
+                    index[ranked[i][k]] = list = [];
                 }
 
-                list.Add(position);
+                list.Add((i, k));
             }
         }
 
-        var pairs = new List<(int, int, double)>();
+        var first = selfJoin ? 0 : probeFrom;
+        var results = new List<(int, int, double)>[items.Count - first];
         long candidates = 0;
-        var seen = new HashSet<int>();
-        var order = selfJoin ? Enumerable.Range(0, items.Count).ToList() : Enumerable.Range(probeFrom, items.Count - probeFrom).ToList();
-        if (!selfJoin)
-        {
-            for (var i = 0; i < probeFrom; i++)
+        var t = ParagraphSimilarity.Threshold;
+        Parallel.For(
+            first,
+            items.Count,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            () => (Seen: new int[items.Count], Candidates: 0L),
+            (position, _, local) =>
             {
-                Index(i);
-            }
-        }
-
-        foreach (var position in order)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var item = items[position];
-            seen.Clear();
-            foreach (var token in Prefix(item))
-            {
-                if (!index.TryGetValue(token, out var list))
+                var x = ranked[position];
+                var item = items[position];
+                var found = new List<(int, int, double)>();
+                var prefix = PrefixLength(x);
+                for (var i = 0; i < prefix; i++)
                 {
-                    continue;
-                }
-
-                foreach (var other in list)
-                {
-                    var candidate = items[other];
-                    if (candidate.Resolution == item.Resolution || !seen.Add(other))
+                    if (!index.TryGetValue(x[i], out var list))
                     {
                         continue;
                     }
 
-                    // length filter: Jaccard ≥ t needs t·|x| ≤ |y| ≤ |x| / t
-                    var (small, large) = item.Bigrams.Length < candidate.Bigrams.Length ? (item.Bigrams.Length, candidate.Bigrams.Length) : (candidate.Bigrams.Length, item.Bigrams.Length);
-                    if (small < ParagraphSimilarity.Threshold * large - 1e-9)
+                    foreach (var (other, j) in list)
                     {
-                        continue;
-                    }
+                        // a self-join pairs each item with those before it, so each pair is found once
+                        if (selfJoin && other >= position)
+                        {
+                            break;
+                        }
 
-                    candidates++;
-                    var score = ParagraphSimilarity.Jaccard(item.Bigrams, candidate.Bigrams);
-                    if (score >= ParagraphSimilarity.Threshold - 1e-12)
-                    {
-                        pairs.Add((candidate.Id, item.Id, score));
+                        if (local.Seen[other] == position + 1)
+                        {
+                            continue;
+                        }
+
+                        local.Seen[other] = position + 1; // the first shared rank: the positional filter holds here
+                        var candidate = items[other];
+                        var y = ranked[other];
+                        if (candidate.Resolution == item.Resolution)
+                        {
+                            continue;
+                        }
+
+                        // 3. length filter (t·|x| ≤ |y| ≤ |x| / t) and positional filter
+                        var (small, large) = x.Length < y.Length ? (x.Length, y.Length) : (y.Length, x.Length);
+                        if (small < t * large - 1e-9)
+                        {
+                            continue;
+                        }
+
+                        var needed = (int)Math.Ceiling(t / (1 + t) * (x.Length + y.Length) - 1e-9);
+                        if (1 + Math.Min(x.Length - i - 1, y.Length - j - 1) < needed)
+                        {
+                            continue;
+                        }
+
+                        // 4. verify
+                        local.Candidates++;
+                        var common = Overlap(x, y);
+                        var score = (double)common / (x.Length + y.Length - common);
+                        if (score >= t - 1e-12)
+                        {
+                            found.Add((candidate.Id, item.Id, score));
+                        }
                     }
                 }
-            }
 
-            if (selfJoin)
+                results[position - first] = found;
+                return local;
+            },
+            local => Interlocked.Add(ref candidates, local.Candidates));
+
+        return (results.SelectMany(r => r).ToList(), candidates);
+    }
+
+    /// <summary>The size of the intersection of two ascending arrays.</summary>
+    private static int Overlap(int[] a, int[] b)
+    {
+        int i = 0, j = 0, common = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
             {
-                Index(position);
+                common++;
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
             }
         }
 
-        return (pairs, candidates);
+        return common;
     }
 
     /// <summary>Both directions of each pair, each paragraph's best <see cref="TopK"/> kept (score, then lower id).</summary>
