@@ -95,9 +95,13 @@ public static class ResolutionTextParser
 
         var starLine = sponsors.Starred ? header.SponsorLine : header.TitleLine;
         var footnotes = FootnoteBuilder.Build(body.Footnotes, clauses, sponsors.Starred, titleStarred, starLine, file, diagnostics);
-        var vote = body.Vote is null ? Vote.NotStated : VoteBuilder.Build(body.Vote, registry, file, diagnostics);
-
         var adoptionDate = header.AdoptionDate ?? body.FootDate;
+        var vote = body.Vote is null ? Vote.NotStated : VoteBuilder.Build(body.Vote, registry, file, diagnostics, adoptionDate);
+        if (body.Vote is not null && !isDraft)
+        {
+            vote = NonVotingMembers.Complete(vote, formulaBody, adoptionDate, registry, file, body.Vote.Line, diagnostics);
+        }
+
         if (header.AdoptionDate is { } headed && body.FootDate is { } footed && headed != footed)
         {
             diagnostics.Add(new ParseDiagnostic(file, body.FootDateLine, $"expected the date at the foot to equal the adoption date in the heading ({headed:yyyy-MM-dd}, line {header.AdoptionDateLine}), found {footed:yyyy-MM-dd}"));

@@ -119,10 +119,10 @@ public class VariantTests
     [InlineData("玻利维亚（多民族国）、玻利维亚(多民族国)", new[] { "BOL", "BOL" })]
     public void SplitsAnItemOfAVoteListAtTheAndBetweenTwoNames(string list, string[] expected)
     {
-        var (countries, unknown) = CountryListParser.Parse(list, CountryRegistry.Default);
+        var countries = CountryListParser.Parse(list, CountryRegistry.Default);
 
-        unknown.Should().BeEmpty();
-        countries.Select(c => c.Country.Iso3).Should().Equal(expected);
+        countries.Should().OnlyContain(c => c.Country != null);
+        countries.Select(c => c.Country!.Iso3).Should().Equal(expected);
     }
 
     [Fact]
@@ -296,12 +296,50 @@ public class VariantTests
     }
 
     [Fact]
-    public void WarnsAboutAHeadingLineItCannotPlaceEvenBesideASponsorList()
+    public void RefusesAHeadingLineItCannotPlaceEvenBesideASponsorList()
     {
+        // input-formats §2.6, §6: no line of the input is passed over; one that no rule places is an error
         var result = TestInput.Parse(TestInput.SeedText("001").ReplaceOnce("决议草案\n", "决议草案\n\n某一无法识别的标题行\n"));
 
-        result.Succeeded.Should().BeTrue();
-        result.Diagnostics.Should().ContainSingle(d => d.Severity == DiagnosticSeverity.Warning)
-            .Which.ToString().Should().Be("test.txt:19: warning: heading line not recognised, passed over: 某一无法识别的标题行");
+        result.Succeeded.Should().BeFalse();
+        result.Diagnostics.Should().ContainSingle()
+            .Which.ToString().Should().Be("test.txt:19: expected a heading line (body, session, agenda item and its title, adoption date, committee report, sponsors, 决议草案, number and title), found a line no rule places: 某一无法识别的标题行");
+    }
+
+    [Fact]
+    public void ReadsATitleWrappedOverSeveralLinesWithBlankLinesBetween()
+    {
+        // input-formats §2.6: the PDF-wrapped layout (§1.3) puts a blank line after every line, and a title can wrap
+        var text = TestInput.SeedText("004").ReplaceOnce("37/23. 在人权领域促进合作共赢", "37/23. 在人权领域\n\n促进合作\n\n共赢");
+
+        var result = TestInput.Parse(text);
+
+        result.Diagnostics.Should().BeEmpty();
+        result.Resolution!.Title.Should().Be(TestInput.ParseSeed("004").Resolution!.Title);
+    }
+
+    [Fact]
+    public void ReadsAnInlineEnumerationWrappedBeforeItsThirdLabelAsText()
+    {
+        // input-formats §3.5: in the PDF-wrapped layout, "(c)" at the start of a line inside a sentence whose (a) and (b)
+        // were inline is text
+        var text = TestInput.SeedText("004").ReplaceOnce("事国的请求并按其确定的优先事项，通过合作共赢来加强人权技术援助与能力建\n\n设；", "事国的请求：(a) 甲，(b) 乙，\n\n(c) 丙；");
+
+        var result = TestInput.Parse(text);
+
+        result.Diagnostics.Should().BeEmpty();
+        var paragraph = result.Resolution!.Operative[1];
+        paragraph.Points.Should().BeEmpty();
+        paragraph.Text.Should().Be("重申技术援助与能力建设对促进和保护人权的重要作用；呼吁各国应当事国的请求：(a) 甲，(b) 乙，(c) 丙；欢迎在此方面开展的北南、南南及三方合作；");
+    }
+
+    [Fact]
+    public void StillReadsALabelOnItsOwnLineThatContinuesALineInitialList()
+    {
+        var text = TestInput.SeedText("000").ReplaceOnce("4. 强调普遍", "4. 强调以下各项：\n(a) 甲；\n(b) 乙；\n(c) 普遍");
+
+        var paragraph = TestInput.Parse(text).Resolution!.Operative[3];
+
+        paragraph.Points.Select(p => p.Label).Should().Equal("(a)", "(b)", "(c)");
     }
 }

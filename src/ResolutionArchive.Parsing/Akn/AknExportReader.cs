@@ -181,6 +181,9 @@ internal static partial class AknExportReader
             {
                 Body = body!.Value,
                 Session = session,
+                PublishedPart = top.Element(Akn + "preface")?.Elements(Akn + "p").Elements(Akn + "docNumber").FirstOrDefault(d => Value(d, "refersTo") == "#letter") is { } letter
+                    ? new ResolutionPart(letter.Value, letter.Parent!.Element(Akn + "docTitle")?.Value ?? "")
+                    : null,
                 AgendaItem = agendaItem,
                 AgendaTitle = agendaTitle,
                 Number = number!,
@@ -259,21 +262,29 @@ internal static partial class AknExportReader
                     return Syntax.Vote.NotStated;
                 case "adoptedWithoutVote":
                     return Syntax.Vote.WithoutVote;
+                case "adoptedSilenceProcedure":
+                    return Syntax.Vote.WithoutVote with { Mode = VoteMode.SilenceProcedure };
                 case "adoptedRecordedVote":
                     {
                         var counts = voting!.Elements(Akn + "count").ToList();
-                        (int? Count, List<string> Codes) Get(string choice)
+                        var unresolved = new List<UnresolvedVoter>();
+                        (int? Count, List<string> Codes) Get(string choice, VoteList list)
                         {
                             var count = counts.FirstOrDefault(c => Value(c, "refersTo") == "#" + choice);
                             int? value = int.TryParse(Value(count, "value"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : null;
-                            var codes = count?.Elements(Akn4Un + "voters").Elements(Akn + "organization").Select(o => o.Value).ToList() ?? [];
-                            return (value, codes);
+                            var organizations = count?.Elements(Akn4Un + "voters").Elements(Akn + "organization").ToList() ?? [];
+                            unresolved.AddRange(organizations.Where(o => Value(o, "refersTo") == "#unresolvedName").Select(o => new UnresolvedVoter(list, o.Value)));
+                            return (value, organizations.Where(o => Value(o, "refersTo") != "#unresolvedName").Select(o => o.Value).ToList());
                         }
 
-                        var yes = Get("inFavour");
-                        var no = Get("against");
-                        var abstain = Get("abstaining");
-                        return new Vote(VoteMode.Recorded, yes.Count, no.Count, abstain.Count, yes.Codes, no.Codes, abstain.Codes);
+                        var yes = Get("inFavour", VoteList.InFavour);
+                        var no = Get("against", VoteList.Against);
+                        var abstain = Get("abstaining", VoteList.Abstaining);
+                        return new Vote(VoteMode.Recorded, yes.Count, no.Count, abstain.Count, yes.Codes, no.Codes, abstain.Codes)
+                        {
+                            Unresolved = unresolved,
+                            NonVoting = Get("nonVoting", VoteList.InFavour).Codes,
+                        };
                     }
 
                 default:

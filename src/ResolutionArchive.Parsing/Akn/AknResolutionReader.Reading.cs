@@ -15,7 +15,11 @@ public static partial class AknResolutionReader
     }
 
     /// <summary>One block of text in document order before it is classified (§7.5).</summary>
-    private sealed record Block(XElement Source, string? Num, IReadOnlyList<XNode> Content, Region Region, int Depth, bool Heading = false, IReadOnlyList<XElement>? Cells = null);
+    private sealed record Block(XElement Source, string? Num, IReadOnlyList<XNode> Content, Region Region, int Depth, bool Heading = false, IReadOnlyList<XElement>? Cells = null)
+    {
+        /// <summary>A block of a mainBody that a later preamble follows (§7.3): read as the preamble until a number.</summary>
+        public bool SplitPreamble { get; init; }
+    }
 
     private sealed class PointB(string id, string label)
     {
@@ -48,6 +52,7 @@ public static partial class AknResolutionReader
         private readonly List<Clause> _operative = [];
         private readonly List<Footnote> _footnotes = [];
         private readonly HashSet<string> _footnoteIds = new(StringComparer.Ordinal);
+        private int? _numberSession;
 
         public ParseResult Run(XElement root)
         {
@@ -63,6 +68,22 @@ public static partial class AknResolutionReader
             {
                 Error(top, $"expected the meta element at the start of {top.Name.LocalName}, found none");
                 return Fail();
+            }
+
+            // §7.1 the archive holds the Chinese texts: the text itself decides (a file whose body is in another script is
+            // refused, whatever it declares); a Chinese text that declares another language is read with a warning
+            var languageElement = meta.Element(Akn + "identification")?.Element(Akn + "FRBRExpression")?.Element(Akn + "FRBRlanguage");
+            var language = Attr(languageElement, "language");
+            var (han, letters) = Script(top, root);
+            if (letters > 0 && han * 5 < letters)
+            {
+                Error(languageElement ?? (XObject)top, $"expected a Chinese text, found a text with {han} Chinese characters among {letters} letters (FRBRlanguage '{language}'); this archive holds the Chinese texts, so nothing of this file is stored");
+                return Fail();
+            }
+
+            if (language is { Length: > 0 } && language is not ("zho" or "chi" or "zh" or "cmn"))
+            {
+                Warning(languageElement!, $"FRBRExpression/FRBRlanguage says '{language}', but the text is Chinese ({han} Chinese characters among {letters} letters); read as Chinese");
             }
 
             var cover = top.Element(Akn + "coverPage");
@@ -119,9 +140,34 @@ public static partial class AknResolutionReader
                 }
             }
 
-            var titleElement = preface?.Descendants(Akn + "docTitle").FirstOrDefault();
+            // §7.2 the title: every docTitle of the preface's first paragraph (75/290 prints its title in two), joined by a
+            // space; §7.10 a later paragraph with a letter (docNumber refersTo="#letter", or a docNumber of one letter) is the
+            // part this document publishes alone, with its own title and notes (75/242 B, 75/290 A)
             var titleNotes = new List<AknNote>();
-            var title = titleElement is null ? "" : AknText.Read(titleElement.Nodes(), "title", titleNotes).Text;
+            var prefaceParagraphs = preface?.Elements(Akn + "p").ToList() ?? [];
+            var titleParagraph = prefaceParagraphs.FirstOrDefault(p => p.Elements(Akn + "docTitle").Any()) ?? preface;
+            var titleElement = titleParagraph?.Elements(Akn + "docTitle").FirstOrDefault() ?? preface?.Descendants(Akn + "docTitle").FirstOrDefault();
+            var title = string.Join(' ', (titleParagraph?.Elements(Akn + "docTitle") ?? []).DefaultIfEmpty(titleElement).OfType<XElement>()
+                .Select(t => AknText.Read(t.Nodes(), "title", titleNotes).Text).Where(t => t.Length > 0));
+            ResolutionPart? publishedPart = null;
+            foreach (var paragraph in prefaceParagraphs)
+            {
+                var partLetters = paragraph.Elements(Akn + "docNumber").Where(d => Attr(d, "refersTo") == "#letter" || IsPartLetter(AknText.Plain(d))).ToList();
+                // a part letter printed in the title's own paragraph after the title (75/245 B) counts too
+                if (partLetters.Count == 0 || (paragraph == titleParagraph && partLetters.All(l => l.ElementsBeforeSelf(Akn + "docTitle").Any() is false)))
+                {
+                    continue;
+                }
+
+                var partTitle = paragraph.Elements(Akn + "docTitle").Where(t => paragraph != titleParagraph || t.ElementsBeforeSelf().Any(e => partLetters.Contains(e)))
+                    .Select(t => AknText.Read(t.Nodes(), "title", titleNotes).Text).FirstOrDefault(t => t.Length > 0) ?? "";
+                foreach (var note in paragraph.Elements(Akn + "authorialNote"))
+                {
+                    AknText.Read([note], "title", titleNotes);
+                }
+
+                publishedPart = new ResolutionPart(AknText.Plain(partLetters[0]).TrimEnd('.'), partTitle);
+            }
             if (title.Length == 0)
             {
                 Warning(preface ?? cover ?? top, "expected the title in preface/p/docTitle, found none; the title is left empty");
@@ -131,15 +177,29 @@ public static partial class AknResolutionReader
             int? session = int.TryParse(Attr(cover?.Descendants(Akn + "session").FirstOrDefault(), "value"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
             var agendaItem = AgendaItem(AknText.Plain(cover?.Descendants(Akn + "inline").FirstOrDefault(i => Attr(i, "name") == "agenda item")));
             var agendaTitle = AknText.Plain(cover?.Descendants(Akn + "inline").FirstOrDefault(i => Attr(i, "name") == "agenda item name"));
-            var adoptionDate = Date(Attr(work?.Elements(Akn + "FRBRdate").FirstOrDefault(d => Attr(d, "name") == "adoption"), "date"))
-                ?? Date(Attr(top.Descendants(Akn + "docDate").FirstOrDefault(d => Attr(d, "refersTo") == "#adoptionDate"), "date"));
+            var components = top.Name.LocalName == "documentCollection"
+                ? (root.Element(Akn + "components") ?? top.Element(Akn + "components"))?.Elements(Akn + "component").Select(c => c.Elements().FirstOrDefault(e => e.Name.Namespace == Akn)).ToList() ?? []
+                : [];
+            _numberSession = int.TryParse(number.Split('/')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ns) ? ns : null;
+            var adoptionDate = AdoptionDate(top, meta, _numberSession);
+            if (adoptionDate is null && components.OfType<XElement>().Select(c => AdoptionDate(c, c.Element(Akn + "meta"), _numberSession)).FirstOrDefault(d => d is not null) is { } fromPart)
+            {
+                adoptionDate = fromPart; // §7.10: a collection whose date sits only in its components
+            }
+
             if (adoptionDate is null)
             {
                 Error(work ?? meta, "expected the adoption date in FRBRWork/FRBRdate name=\"adoption\" (yyyy-MM-dd), found none");
             }
 
             var steps = meta.Element(Akn + "workflow")?.Elements(Akn + "step").ToList() ?? [];
-            var meeting = Meeting(steps.FirstOrDefault(x => Attr(x, "outcome") == "adopted"), root);
+            // a collection prints its meeting in its components' conclusions (75/254, 76/247)
+            var meeting = Meeting(steps.FirstOrDefault(x => Attr(x, "outcome") == "adopted"), components.Count > 0 ? root : top, report: components.Count == 0)
+                ?? components.OfType<XElement>().Select(c => Meeting(c.Element(Akn + "meta")?.Element(Akn + "workflow")?.Elements(Akn + "step").FirstOrDefault(x => Attr(x, "outcome") == "adopted"), c, report: false)).FirstOrDefault(m => m is not null);
+            if (meeting is null && components.Count > 0)
+            {
+                Warning(top, "expected the meeting in workflow/step outcome=\"adopted\" as=\"A/76/PV.53\" or in conclusions, found none");
+            }
             var report = CommitteeReport(cover, steps.FirstOrDefault(x => Attr(x, "outcome") == "recommendedForAdoption"));
 
             // §7.7 sponsors
@@ -154,24 +214,27 @@ public static partial class AknResolutionReader
             }
 
             // §7.8 vote
-            var vote = AknVote.Read(meta.Element(Akn + "analysis")?.Element(Akn + "parliamentary")?.Element(Akn + "voting"), registry, file, diagnostics);
+            var voting = VotingOf(meta) ?? components.OfType<XElement>().Select(c => VotingOf(c.Element(Akn + "meta"))).FirstOrDefault(v => v is not null);
+            var vote = AknVote.Read(voting, registry, file, diagnostics, adoptionDate);
+            if (body is { } votedIn)
+            {
+                vote = Parsers.NonVotingMembers.Complete(vote, votedIn, adoptionDate, registry, file, voting is null ? 1 : AknText.LineOf(voting), diagnostics);
+            }
 
             // §7.3–§7.6, §7.10 body, parts, annexes
             var parts = new List<ResolutionPart>();
             if (top.Name.LocalName == "documentCollection")
             {
-                var components = (root.Element(Akn + "components") ?? top.Element(Akn + "components"))?.Elements(Akn + "component").ToList() ?? [];
                 if (components.Count == 0)
                 {
                     Error(top, "expected components/component for a documentCollection, found none");
                 }
 
-                foreach (var component in components)
+                foreach (var statement in components)
                 {
-                    var statement = component.Elements().FirstOrDefault(e => e.Name.Namespace == Akn);
                     if (statement is null)
                     {
-                        Error(component, "expected a statement inside components/component, found none");
+                        Error(top, "expected a statement inside components/component, found none");
                         continue;
                     }
 
@@ -183,8 +246,20 @@ public static partial class AknResolutionReader
                         Warning(statement, $"expected the part's letter in preface/docNumber, found none; taken as {label}");
                     }
 
-                    parts.Add(new ResolutionPart(label, AknText.Plain(partPreface?.Descendants(Akn + "docTitle").FirstOrDefault())));
+                    // §7.10 a note on the part's heading (its letter or title) is a footnote of the part, attached to "{label}-title"
+                    var headingNotes = new List<AknNote>();
+                    var partTitle = partPreface?.Descendants(Akn + "docTitle").FirstOrDefault() is { } docTitle ? AknText.Read(docTitle.Nodes(), $"{label}-title", headingNotes).Text : "";
+                    if (partPreface?.Descendants(Akn + "docNumber").FirstOrDefault() is { } docNumber)
+                    {
+                        AknText.Read(docNumber.Nodes(), $"{label}-title", headingNotes);
+                    }
+
+                    parts.Add(PartOf(statement, label, partTitle, body));
                     ReadBody(statement, label);
+                    foreach (var note in headingNotes)
+                    {
+                        AddFootnote(note, label + "-");
+                    }
                 }
             }
             else
@@ -236,9 +311,12 @@ public static partial class AknResolutionReader
                 Footnotes = _footnotes,
                 Vote = vote,
                 Sponsors = sponsors,
-                Parts = parts,
+                Parts = parts.Select(p => Distinct(p, adoptionDate, meeting, vote)).ToList(),
+                PublishedPart = publishedPart,
                 Annexes = annexes,
             };
+            // §7.14 nothing dropped silently: characters of the body that the record does not hold are reported
+            diagnostics.AddRange(AknCompleteness.Check(root, resolution, file));
             return new ParseResult(resolution, diagnostics.OrderBy(d => d.Line).ToList());
         }
 
@@ -271,22 +349,151 @@ public static partial class AknResolutionReader
             return match.Success ? $"{match.Groups[1].Value} {match.Groups[2].Value}" : item;
         }
 
-        private Meeting? Meeting(XElement? adopted, XElement top)
+        /// <summary>
+        /// The meeting (§7.2): what the text prints in its conclusions (<c>第48次全体会议(续会)</c>) and what the workflow
+        /// records (<c>A/76/PV.53</c>, <c>Adopted 90-0-47, 87th plenary meeting</c>). When both are there and differ, the
+        /// printed text wins, as for the date (§7.2 "Conflicting values"), and a warning names both.
+        /// </summary>
+        private Meeting? Meeting(XElement? adopted, XElement scope, bool report)
         {
-            var conclusion = AknText.Plain(top.Descendants(Akn + "inline").FirstOrDefault(i => Attr(i, "name") == "adoptionMeeting"));
+            var inline = scope.Descendants(Akn + "inline").FirstOrDefault(i => Attr(i, "name") == "adoptionMeeting");
+            var conclusion = AknText.Plain(inline);
             var resumed = conclusion.Contains("续会", StringComparison.Ordinal);
             var @as = Attr(adopted, "as") ?? "";
-            foreach (var match in new[] { PvMeeting().Match(@as), EnglishMeeting().Match(@as), ChineseMeeting().Match(conclusion) })
+            int? printed = Number(ChineseMeeting().Match(conclusion));
+            int? recorded = Number(PvMeeting().Match(@as)) ?? Number(EnglishMeeting().Match(@as));
+            if (printed is { } p && recorded is { } r && p != r)
             {
-                if (match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
+                Warning(inline!, $"conflicting meetings: the text prints meeting {p} (line {AknText.LineOf(inline!)}), workflow/step outcome=\"adopted\" records {@as} (line {AknText.LineOf(adopted!)}); the printed meeting {p} is used");
+            }
+
+            if ((printed ?? recorded) is { } n)
+            {
+                return new Meeting(n, Plenary: true, resumed);
+            }
+
+            if (report)
+            {
+                Warning(adopted ?? scope, "expected the meeting in workflow/step outcome=\"adopted\" as=\"A/76/PV.53\" or in conclusions, found none");
+            }
+
+            return null;
+
+            static int? Number(System.Text.RegularExpressions.Match match) =>
+                match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+        }
+
+        /// <summary>
+        /// The adoption date (§7.2 "Conflicting values"). Three places state it: the text (<c>conclusions//docDate
+        /// refersTo="#adoptionDate"</c>), the metadata (<c>FRBRWork/FRBRdate name="adoption"</c>) and the workflow (<c>step
+        /// outcome="adopted"/@date</c>). The rule: the printed date, unless it falls outside the session the number belongs
+        /// to (a regular session N of the General Assembly runs from September of 1945 + N to September of the next year)
+        /// while another stated date falls inside it — then that one (75/255 prints 2021-12-31 for its adoption at the
+        /// 48th meeting of session 75 on 2020-12-31). Values that differ give one warning naming each with its line.
+        /// </summary>
+        private DateOnly? AdoptionDate(XElement scope, XElement? meta, int? session = null)
+        {
+            var frbr = meta?.Element(Akn + "identification")?.Element(Akn + "FRBRWork")?.Elements(Akn + "FRBRdate").FirstOrDefault(d => Attr(d, "name") == "adoption");
+            var docDate = scope.Descendants(Akn + "docDate").FirstOrDefault(d => Attr(d, "refersTo") == "#adoptionDate");
+            var step = meta?.Element(Akn + "workflow")?.Elements(Akn + "step").FirstOrDefault(x => Attr(x, "outcome") == "adopted");
+            var stated = new (string Where, XElement? At, DateOnly? Date)[]
+            {
+                ("the text prints", docDate, Date(Attr(docDate, "date"))),
+                ("FRBRWork/FRBRdate name=\"adoption\" records", frbr, Date(Attr(frbr, "date"))),
+                ("workflow/step outcome=\"adopted\" records", step, Date(Attr(step, "date"))),
+            }.Where(x => x.Date is not null).ToList();
+            if (stated.Count == 0)
+            {
+                return null;
+            }
+
+            var chosen = stated[0];
+            if (session is { } n and > 0 and < 200)
+            {
+                var opens = new DateOnly(1945 + n, 9, 1);
+                var closes = new DateOnly(1946 + n, 9, 30);
+                bool Inside((string, XElement?, DateOnly? Date) x) => x.Date >= opens && x.Date <= closes;
+                if (!Inside(chosen) && stated.FirstOrDefault(Inside) is { Date: not null } inside)
                 {
-                    return new Meeting(n, Plenary: true, resumed);
+                    chosen = inside;
                 }
             }
 
-            Warning(adopted ?? top, "expected the meeting in workflow/step outcome=\"adopted\" as=\"A/76/PV.53\" or in conclusions, found none");
-            return null;
+            // the workflow's date is often a placeholder (0001-01-01, read as none) or missing: only real disagreements count
+            if (stated.Select(x => x.Date).Distinct().Count() > 1)
+            {
+                Warning(chosen.At!, "conflicting adoption dates: " + string.Join("; ", stated.Select(x => $"{x.Where} {x.Date:yyyy-MM-dd} (line {AknText.LineOf(x.At!)})"))
+                    + $"; {chosen.Date:yyyy-MM-dd} is used ({(chosen == stated[0] ? "the printed date" : $"the one inside session {session}")})");
+            }
+
+            return chosen.Date;
         }
+
+        /// <summary>
+        /// Han characters and all letters in the text of the document's body (preamble, mainBody, its components' ones
+        /// and the preface), for the §7.1 language check: a Chinese text has at least one Han character in five letters.
+        /// </summary>
+        private static (int Han, int Letters) Script(XElement top, XElement root)
+        {
+            var han = 0;
+            var letters = 0;
+            var bodies = top.Elements().Concat(root.Element(Akn + "components")?.Descendants() ?? [])
+                .Where(e => e.Name.LocalName is "preamble" or "mainBody" or "preface");
+            foreach (var text in bodies.SelectMany(b => b.DescendantNodes().OfType<XText>()))
+            {
+                foreach (var ch in text.Value)
+                {
+                    if (char.IsLetter(ch))
+                    {
+                        letters++;
+                        han += ch is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff' ? 1 : 0;
+                    }
+                }
+            }
+
+            return (han, letters);
+        }
+
+        /// <summary>A part's letter as printed: one or two capital Latin letters, an optional final dot (§7.10).</summary>
+        private static bool IsPartLetter(string text) =>
+            text.TrimEnd('.').Length is 1 or 2 && text.TrimEnd('.').All(char.IsAsciiLetterUpper);
+
+        private static XElement? VotingOf(XElement? meta) => meta?.Element(Akn + "analysis")?.Element(Akn + "parliamentary")?.Element(Akn + "voting");
+
+        /// <summary>A part (§7.10) with the date, meeting and vote its own component states, where it states them.</summary>
+        private ResolutionPart PartOf(XElement statement, string label, string title, Body? body)
+        {
+            var meta = statement.Element(Akn + "meta");
+            var date = AdoptionDate(statement, meta, _numberSession);
+            var adopted = meta?.Element(Akn + "workflow")?.Elements(Akn + "step").FirstOrDefault(x => Attr(x, "outcome") == "adopted");
+            var meeting = adopted is null && !statement.Descendants(Akn + "inline").Any(i => Attr(i, "name") == "adoptionMeeting") ? null : Meeting(adopted, statement, report: false);
+            Vote? vote = null;
+            if (VotingOf(meta) is { } voting)
+            {
+                vote = AknVote.Read(voting, registry, file, diagnostics, date);
+                if (body is { } b)
+                {
+                    vote = Parsers.NonVotingMembers.Complete(vote, b, date, registry, file, AknText.LineOf(voting), diagnostics);
+                }
+            }
+
+            return new ResolutionPart(label, title) { AdoptionDate = date, Meeting = meeting, Vote = vote };
+        }
+
+        /// <summary>
+        /// §7.10: a part keeps its own date, meeting and vote only where they differ from the record's (a part adopted
+        /// on another day, or voted apart); the same values are the record's and are not repeated.
+        /// </summary>
+        private static ResolutionPart Distinct(ResolutionPart part, DateOnly? date, Meeting? meeting, Vote vote) => part with
+        {
+            AdoptionDate = part.AdoptionDate == date ? null : part.AdoptionDate,
+            Meeting = part.Meeting == meeting ? null : part.Meeting,
+            Vote = part.Vote is null || SameVote(part.Vote, vote) ? null : part.Vote,
+        };
+
+        private static bool SameVote(Vote a, Vote b) =>
+            a.Mode == b.Mode && a.YesCount == b.YesCount && a.NoCount == b.NoCount && a.AbstainCount == b.AbstainCount
+            && a.Yes.SequenceEqual(b.Yes) && a.No.SequenceEqual(b.No) && a.Abstain.SequenceEqual(b.Abstain);
 
         private CommitteeReport? CommitteeReport(XElement? cover, XElement? recommended)
         {
@@ -346,15 +553,23 @@ public static partial class AknResolutionReader
 
         private void ReadBody(XElement statement, string? part)
         {
+            // §7.3 every preamble and mainBody of the statement, in document order: the UN's markup may split a preamble
+            // around a clause it put in a mainBody (75/161, 77/100), and such an unnumbered block, ahead of a later
+            // preamble, is a preamble clause too
             var blocks = new List<Block>();
-            if (statement.Element(Akn + "preamble") is { } preamble)
+            var bodies = statement.Elements().Where(e => e.Name == Akn + "preamble" || e.Name == Akn + "mainBody").ToList();
+            for (var i = 0; i < bodies.Count; i++)
             {
-                Flatten(preamble, Region.Preamble, 0, blocks);
-            }
-
-            foreach (var main in statement.Elements(Akn + "mainBody"))
-            {
-                Flatten(main, Region.Main, 0, blocks);
+                var inPreamble = bodies[i].Name.LocalName == "preamble" || bodies.Skip(i + 1).Any(b => b.Name.LocalName == "preamble");
+                var start = blocks.Count;
+                Flatten(bodies[i], bodies[i].Name.LocalName == "preamble" ? Region.Preamble : Region.Main, 0, blocks);
+                if (inPreamble && bodies[i].Name.LocalName == "mainBody")
+                {
+                    for (var k = start; k < blocks.Count; k++)
+                    {
+                        blocks[k] = blocks[k] with { SplitPreamble = true };
+                    }
+                }
             }
 
             var prefix = part is null ? "" : part + "-";
@@ -401,7 +616,7 @@ public static partial class AknResolutionReader
                     operativeMode = true;
                     clause = new ClauseB(Unique($"{prefix}op{n}", ids), ClauseKind.Operative, n, AknText.LineOf(block.Source), part);
                 }
-                else if (block.Region == Region.Preamble && !operativeMode && !block.Heading)
+                else if ((block.Region == Region.Preamble || block.SplitPreamble) && !operativeMode && !block.Heading)
                 {
                     clause = new ClauseB(Unique($"{prefix}pp{++preambleCount}", ids), ClauseKind.Preamble, null, AknText.LineOf(block.Source), part);
                 }

@@ -94,14 +94,24 @@ public static class AknSponsors
         }
     }
 
-    /// <summary>The state a sponsor name stands for, the "(on behalf of …)" bracket ignored; null when none.</summary>
+    /// <summary>
+    /// The state a sponsor name stands for (§7.7), null when none: a closing "(on behalf of …)" bracket is ignored (also
+    /// as the UN sometimes misprints it, "(of behalf of …)"), and "the representative of X" — a draft submitted by a
+    /// state's representative, as the Main Committees' reports word it — stands for X.
+    /// </summary>
     public static Country? Resolve(string name, CountryRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(registry);
         var trimmed = name.Trim();
-        var behalf = trimmed.IndexOf("(on behalf of", StringComparison.OrdinalIgnoreCase);
+        var behalf = trimmed.IndexOf(" behalf of", StringComparison.OrdinalIgnoreCase) is var at and > 0 ? trimmed.LastIndexOf('(', at) : -1;
         var state = behalf > 0 && ClosingBracket(trimmed, behalf) == trimmed.Length - 1 ? trimmed[..behalf].Trim() : trimmed;
+        const string representative = "the representative of ";
+        if (state.StartsWith(representative, StringComparison.OrdinalIgnoreCase))
+        {
+            state = state[representative.Length..];
+        }
+
         return registry.FindByEnglishName(state);
     }
 

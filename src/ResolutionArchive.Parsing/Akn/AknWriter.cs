@@ -354,9 +354,17 @@ public static class AknWriter
                 voting = new XElement(
                     Akn + "voting",
                     new XAttribute("outcome", "adoptedRecordedVote"),
-                    Count("inFavour", r.Vote.YesCount, r.Vote.Yes),
-                    Count("against", r.Vote.NoCount, r.Vote.No),
-                    Count("abstaining", r.Vote.AbstainCount, r.Vote.Abstain));
+                    Count("inFavour", r.Vote.YesCount, r.Vote.Yes, Unresolved(r.Vote, VoteList.InFavour)),
+                    Count("against", r.Vote.NoCount, r.Vote.No, Unresolved(r.Vote, VoteList.Against)),
+                    Count("abstaining", r.Vote.AbstainCount, r.Vote.Abstain, Unresolved(r.Vote, VoteList.Abstaining)),
+                    // the non-voting members (input-formats §4.5), written so that the export is read back exactly
+                    r.Vote.NonVoting.Count == 0 ? null : Count("nonVoting", r.Vote.NonVoting.Count, r.Vote.NonVoting, []));
+                break;
+            case VoteMode.SilenceProcedure:
+                voting = new XElement(
+                    Akn + "voting",
+                    new XAttribute("outcome", "adoptedSilenceProcedure"),
+                    new XElement(Akn + "quorum", new XAttribute("value", string.Empty)));
                 break;
             case VoteMode.WithoutVote:
                 voting = new XElement(
@@ -371,14 +379,21 @@ public static class AknWriter
         return new XElement(Akn + "analysis", new XAttribute("source", "#archive"), new XElement(Akn + "parliamentary", voting));
     }
 
-    private static XElement Count(string choice, int? count, IReadOnlyList<string> voters) =>
+    /// <summary>
+    /// One list: the ISO codes as <c>organization refersTo="#memberState"</c>, then the names the registry did not know,
+    /// verbatim, as <c>organization refersTo="#unresolvedName"</c> (docs/akn-export.md).
+    /// </summary>
+    private static XElement Count(string choice, int? count, IReadOnlyList<string> voters, IEnumerable<string> unresolved) =>
         new(
             Akn + "count",
             new XAttribute("value", count?.ToString(CultureInfo.InvariantCulture) ?? string.Empty),
             new XAttribute("refersTo", "#" + choice),
             new XElement(
                 Akn4Un + "voters",
-                voters.Select(code => new XElement(Akn + "organization", new XAttribute("refersTo", "#memberState"), code))));
+                voters.Select(code => new XElement(Akn + "organization", new XAttribute("refersTo", "#memberState"), code))
+                    .Concat(unresolved.Select(name => new XElement(Akn + "organization", new XAttribute("refersTo", "#unresolvedName"), name)))));
+
+    private static IEnumerable<string> Unresolved(Vote vote, VoteList list) => vote.Unresolved.Where(u => u.List == list).Select(u => u.Name);
 
     private static string SponsorId(int index) => "sponsor" + (index + 1).ToString(CultureInfo.InvariantCulture);
 
@@ -405,6 +420,7 @@ public static class AknWriter
         yield return MakeTlc("TLCTerm", "inFavour", "/akn/ontology/concept/un/voting/inFavour", "In favour");
         yield return MakeTlc("TLCTerm", "against", "/akn/ontology/concept/un/voting/against", "Against");
         yield return MakeTlc("TLCTerm", "abstaining", "/akn/ontology/concept/un/voting/abstaining", "Abstaining");
+        yield return MakeTlc("TLCTerm", "nonVoting", "/akn/ontology/concept/un/voting/nonVoting", "Non-voting");
         if (r.CommitteeReport?.Committee is { } committee)
         {
             var id = CommitteeId(committee);
@@ -560,12 +576,22 @@ public static class AknWriter
     private static XElement BuildPreface(ParsedResolution r)
     {
         var printed = r.Number.EndsWith("...", StringComparison.Ordinal) ? r.Number : r.Number + ".";
-        return new XElement(
+        var preface = new XElement(
             Akn + "preface",
             new XElement(
                 Akn + "p",
                 new XElement(Akn + "docNumber", printed),
                 new XElement(Akn + "docTitle", new XAttribute("refersTo", "#resolutionTitle"), r.Title)));
+        if (r.PublishedPart is { } part)
+        {
+            // the part this document publishes alone, as the UN's files print it (input-formats §7.10)
+            preface.Add(new XElement(
+                Akn + "p",
+                new XElement(Akn + "docNumber", new XAttribute("refersTo", "#letter"), part.Label),
+                part.Title.Length == 0 ? null : new XElement(Akn + "docTitle", part.Title)));
+        }
+
+        return preface;
     }
 
     private static XElement? BuildConclusions(ParsedResolution r)

@@ -166,7 +166,8 @@ internal static class BodyParser
                 continue;
             }
 
-            if (current is not null && Patterns.SubParagraph().Match(text) is { Success: true } sub && EndsTerminal(Target(current).Joined, includeComma: true))
+            if (current is not null && Patterns.SubParagraph().Match(text) is { Success: true } sub && EndsTerminal(Target(current).Joined, includeComma: true)
+                && OpensOrContinuesAList(current, sub.Groups["label"].Value))
             {
                 AddPoint(current, sub.Groups["label"].Value, sub.Groups["text"].Value, line.Number);
                 continue;
@@ -230,6 +231,30 @@ internal static class BodyParser
 
         var last = trimmed[^1];
         return includeComma ? Terminal.Contains(last, StringComparison.Ordinal) : "。；：;:.".Contains(last, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// §3.5: a label at the start of a line begins a sub-paragraph only where a list can be: <c>(a)</c> or <c>(i)</c>
+    /// opens one, any other label must follow a sub-paragraph that itself began a line (the next letter, or a roman
+    /// label under a letter). A wrap that puts the <c>(c)</c> of an inline enumeration ("…(a) …，(b) …，" ending the
+    /// line before) at the start of a line is read as the text it is.
+    /// </summary>
+    private static bool OpensOrContinuesAList(RawClause clause, string label)
+    {
+        if (label is "a" or "i")
+        {
+            return true;
+        }
+
+        var level1 = clause.Block.Points;
+        if (level1.Count == 0)
+        {
+            return false;
+        }
+
+        var isRoman = label.All(c => "ivxlc".Contains(c, StringComparison.Ordinal));
+        var lastIsRoman = level1[^1].Label.Trim('(', ')').All(c => "ivxlc".Contains(c, StringComparison.Ordinal));
+        return label == NextLetter(level1[^1].Label) || (isRoman && (level1[^1].Block.Points.Count > 0 || lastIsRoman));
     }
 
     /// <summary>§3.5: (a) starts level 1; a roman label (i) starts level 2 unless it is the next letter of level 1.</summary>

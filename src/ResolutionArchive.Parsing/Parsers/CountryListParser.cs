@@ -3,10 +3,10 @@ using ResolutionArchive.Parsing.Countries;
 namespace ResolutionArchive.Parsing.Parsers;
 
 /// <summary>A country named in a list, resolved to the registry, with the <c>*</c> that may follow it.</summary>
-/// <param name="Country">The resolved state.</param>
+/// <param name="Country">The resolved state; null for a name the registry does not know (kept as printed).</param>
 /// <param name="Starred">True when the name was followed by <c>*</c> (a footnote marker: "not a member of the Council").</param>
 /// <param name="Name">The name as printed, white space removed, without the <c>*</c>.</param>
-internal sealed record ListedCountry(Country Country, bool Starred, string Name);
+internal sealed record ListedCountry(Country? Country, bool Starred, string Name);
 
 /// <summary>
 /// Splits a printed list of Chinese country names into states (input-formats §4.4). Names are separated by 、 and the
@@ -17,19 +17,21 @@ internal sealed record ListedCountry(Country Country, bool Starred, string Name)
 internal static class CountryListParser
 {
     /// <summary>
-    /// Resolves <paramref name="list"/>; every item that does not resolve is returned in <c>unknown</c> as printed.
+    /// Resolves <paramref name="list"/> in printed order; an item that does not resolve is kept in place with
+    /// <c>Country</c> null and its printed name (input-formats §4.4: a name the registry does not know never drops
+    /// the list). Names are looked up for <paramref name="date"/> (a name two states bore at different times).
     /// </summary>
-    public static (IReadOnlyList<ListedCountry> Countries, IReadOnlyList<string> Unknown) Parse(string list, CountryRegistry registry)
+    public static IReadOnlyList<ListedCountry> Parse(string list, CountryRegistry registry, DateOnly? date = null)
     {
         var countries = new List<ListedCountry>();
-        var unknown = new List<string>();
         var compact = CountryRegistry.NormalizeName(list).TrimEnd('。', '.', '；', ';', '：', ':');
         foreach (var item in compact.Split(['、', '，', ','], StringSplitOptions.RemoveEmptyEntries))
         {
-            var split = SplitItem(item, registry);
+            var split = SplitItem(item, registry, date);
             if (split is null)
             {
-                unknown.Add(item);
+                var starred = item.EndsWith('*');
+                countries.Add(new ListedCountry(null, starred, starred ? item[..^1] : item));
             }
             else
             {
@@ -37,14 +39,14 @@ internal static class CountryListParser
             }
         }
 
-        return (countries, unknown);
+        return countries;
     }
 
     /// <summary>
     /// Splits one item ("乌拉圭和委内瑞拉玻利瓦尔共和国") into known names joined by 和; null when no split works.
     /// Dynamic programming over the item: best[i] is the fewest names that cover item[..i].
     /// </summary>
-    private static List<ListedCountry>? SplitItem(string item, CountryRegistry registry)
+    private static List<ListedCountry>? SplitItem(string item, CountryRegistry registry, DateOnly? date)
     {
         var n = item.Length;
         var best = new int[n + 1];
@@ -80,7 +82,7 @@ internal static class CountryListParser
                     continue;
                 }
 
-                var country = registry.FindByChineseName(name);
+                var country = registry.FindByChineseName(name, date);
                 if (country is not null && best[start] + 1 < best[end])
                 {
                     best[end] = best[start] + 1;

@@ -58,7 +58,8 @@ internal static class HeaderParser
                     agendaTitleOpen = false;
                 }
 
-                titleOpen = false;
+                // §2.6: the number and title end the heading, so a title runs on over blank lines (the PDF-wrapped
+                // layout puts one between every two lines) until the enacting formula
                 continue;
             }
 
@@ -148,10 +149,10 @@ internal static class HeaderParser
             header.AgendaTitle = TextJoiner.Join(agendaTitle);
         }
 
-        // whatever no rule placed (the sponsor lines were taken out of pending) is reported, never dropped silently
+        // whatever no rule placed (the sponsor lines were taken out of pending) is an error: no line is passed over
         foreach (var line in pending)
         {
-            diagnostics.Add(new ParseDiagnostic(file, line.Number, $"heading line not recognised, passed over: {line.Text}", DiagnosticSeverity.Warning));
+            diagnostics.Add(new ParseDiagnostic(file, line.Number, $"expected a heading line (body, session, agenda item and its title, adoption date, committee report, sponsors, 决议草案, number and title), found a line no rule places: {line.Text}"));
         }
 
         return header;

@@ -17,13 +17,13 @@ internal static class SponsorBuilder
             return ([], false);
         }
 
-        var (countries, unknown) = CountryListParser.Parse(header.SponsorList, registry);
-        foreach (var name in unknown)
+        var countries = CountryListParser.Parse(header.SponsorList, registry);
+        foreach (var unknown in countries.Where(c => c.Country is null))
         {
-            diagnostics.Add(new ParseDiagnostic(file, header.SponsorLine, $"expected UN member or observer state names in the sponsor list, found an unknown name: {name}"));
+            diagnostics.Add(new ParseDiagnostic(file, header.SponsorLine, $"expected UN member or observer state names in the sponsor list, found an unknown name: {unknown.Name} (kept without a country code)", DiagnosticSeverity.Warning));
         }
 
-        var sponsors = countries.Select(c => new Sponsor(c.Country.Iso3, !c.Starred, c.Name)).ToList();
+        var sponsors = countries.Select(c => new Sponsor(c.Country?.Iso3, !c.Starred, c.Name)).ToList();
         return (sponsors, countries.Any(c => c.Starred));
     }
 }

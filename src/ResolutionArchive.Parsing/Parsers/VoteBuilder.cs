@@ -14,9 +14,14 @@ namespace ResolutionArchive.Parsing.Parsers;
 /// </summary>
 internal static class VoteBuilder
 {
-    public static Vote Build(RawVote raw, CountryRegistry registry, string file, List<ParseDiagnostic> diagnostics)
+    public static Vote Build(RawVote raw, CountryRegistry registry, string file, List<ParseDiagnostic> diagnostics, DateOnly? date = null)
     {
         var statement = Patterns.Compact(string.Concat(raw.Statement));
+        if (statement.Contains("默许程序", StringComparison.Ordinal))
+        {
+            return Vote.WithoutVote with { Mode = VoteMode.SilenceProcedure }; // §4.3: GA decision 74/544 (2020)
+        }
+
         if (statement.Contains("未经表决", StringComparison.Ordinal))
         {
             return Vote.WithoutVote;
@@ -38,33 +43,41 @@ internal static class VoteBuilder
         }
 
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        var yes = List("赞成", "in favour", yesCount.Value);
-        var no = List("反对", "against", noCount.Value);
-        var abstain = List("弃权", "abstaining", abstainCount);
-        return new Vote(VoteMode.Recorded, yesCount, noCount, abstainCount, yes, no, abstain);
+        var unresolved = new List<UnresolvedVoter>();
+        var yes = List("赞成", "in favour", yesCount.Value, VoteList.InFavour);
+        var no = List("反对", "against", noCount.Value, VoteList.Against);
+        var abstain = List("弃权", "abstaining", abstainCount, VoteList.Abstaining);
+        return new Vote(VoteMode.Recorded, yesCount, noCount, abstainCount, yes, no, abstain) { Unresolved = unresolved };
 
-        IReadOnlyList<string> List(string label, string english, int count)
+        // §4.4: a name the registry does not know, a repeated state and a count that differs from its list are
+        // warnings; the record keeps the stated count, the resolved states and the unknown names as printed
+        IReadOnlyList<string> List(string label, string english, int count, VoteList kind)
         {
             var line = raw.Lists.TryGetValue(label, out var printed) ? printed.Line : raw.Line;
             var lines = printed.Lines ?? [];
-            var (countries, unknown) = CountryListParser.Parse(string.Concat(lines.Select(l => l.Raw)), registry);
-            foreach (var name in unknown)
+            var countries = CountryListParser.Parse(string.Concat(lines.Select(l => l.Raw)), registry, date);
+            var codes = new List<string>();
+            foreach (var listed in countries)
             {
-                diagnostics.Add(new ParseDiagnostic(file, LineOf(name, lines, line), $"expected UN member or observer state names in the list {label}： ({english}), found an unknown name: {name}"));
-            }
-
-            var codes = countries.Select(c => c.Country.Iso3).ToList();
-            foreach (var code in codes)
-            {
-                if (!seen.TryAdd(code, label))
+                if (listed.Country is null)
                 {
-                    diagnostics.Add(new ParseDiagnostic(file, line, $"expected each state once in the recorded vote, found {code} in both {seen[code]} and {label}"));
+                    var at = LineOf(listed.Name, lines, line);
+                    diagnostics.Add(new ParseDiagnostic(file, at, $"expected UN member or observer state names in the list {label}： ({english}), found an unknown name: {listed.Name} (kept without a country code)", DiagnosticSeverity.Warning));
+                    unresolved.Add(new UnresolvedVoter(kind, listed.Name));
+                }
+                else if (!seen.TryAdd(listed.Country.Iso3, label))
+                {
+                    diagnostics.Add(new ParseDiagnostic(file, line, $"expected each state once in the recorded vote, found {listed.Country.Iso3} in both {seen[listed.Country.Iso3]} and {label}; the repeat is passed over", DiagnosticSeverity.Warning));
+                }
+                else
+                {
+                    codes.Add(listed.Country.Iso3);
                 }
             }
 
-            if (unknown.Count == 0 && codes.Count != count)
+            if (countries.Count != count)
             {
-                diagnostics.Add(new ParseDiagnostic(file, line, $"expected {count} states {english} as the statement says, found {codes.Count} in the list {label}："));
+                diagnostics.Add(new ParseDiagnostic(file, line, $"expected {count} states {english} as the statement says, found {countries.Count} in the list {label}：; both are kept", DiagnosticSeverity.Warning));
             }
 
             return codes;

@@ -59,7 +59,8 @@ internal sealed record ResolutionDocument(
     Vote Vote,
     IReadOnlyList<Sponsor> Sponsors,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ResolutionPart>? Parts = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AnnexDocument>? Annexes = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AnnexDocument>? Annexes = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ResolutionPart? PublishedPart = null)
 {
     public static ResolutionDocument From(ParsedResolution r) => new(
         r.Symbol,
@@ -80,7 +81,8 @@ internal sealed record ResolutionDocument(
         r.Vote,
         r.Sponsors,
         r.Parts.Count == 0 ? null : r.Parts,
-        r.Annexes.Count == 0 ? null : r.Annexes.Select(AnnexDocument.From).ToList());
+        r.Annexes.Count == 0 ? null : r.Annexes.Select(AnnexDocument.From).ToList(),
+        r.PublishedPart);
 
     public ParsedResolution ToModel() => new()
     {
@@ -102,6 +104,7 @@ internal sealed record ResolutionDocument(
         Sponsors = Sponsors,
         Parts = Parts ?? [],
         Annexes = Annexes?.Select(a => a.ToModel()).ToList() ?? [],
+        PublishedPart = PublishedPart,
     };
 }
 

@@ -79,6 +79,13 @@ public sealed record ParsedResolution
     /// </summary>
     public IReadOnlyList<ResolutionPart> Parts { get; init; } = [];
 
+    /// <summary>
+    /// For a document that publishes one part of a resolution in several parts on its own (A/RES/75/290 A, A/RES/75/242 B;
+    /// input-formats §7.10): that part's letter and title as the preface prints them under the resolution's title
+    /// (<c>A</c> 经济及社会理事会); null otherwise. Its clauses keep unprefixed ids (<c>pp1</c>), as the document is the part.
+    /// </summary>
+    public ResolutionPart? PublishedPart { get; init; }
+
     /// <summary>Annexes, kept apart from the operative paragraphs; empty when there are none.</summary>
     public IReadOnlyList<Annex> Annexes { get; init; } = [];
 }
@@ -86,7 +93,21 @@ public sealed record ParsedResolution
 /// <summary>One part of a resolution in several parts (AKN4UN <c>documentCollection/components/component</c>).</summary>
 /// <param name="Label">The part's letter as printed: <c>A</c>, <c>B</c>.</param>
 /// <param name="Title">The part's own title.</param>
-public sealed record ResolutionPart(string Label, string Title);
+public sealed record ResolutionPart(string Label, string Title)
+{
+    /// <summary>The part's own adoption date where its component states one that differs from the record's
+    /// (input-formats §7.10); null otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public DateOnly? AdoptionDate { get; init; }
+
+    /// <summary>The part's own meeting where it differs from the record's; null otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Meeting? Meeting { get; init; }
+
+    /// <summary>The part's own adoption (and recorded vote) where it differs from the record's; null otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Vote? Vote { get; init; }
+}
 
 /// <summary>An annex (AKN4UN <c>attachments/attachment/doc</c>), its text as a list of blocks.</summary>
 /// <param name="Id">Anchor id: <c>annex1</c>, <c>annex2</c>…; its blocks are <c>annex1-p1</c>….</param>
@@ -206,6 +227,13 @@ public enum VoteMode
 
     /// <summary>The text says nothing about how it was adopted (GA texts, drafts).</summary>
     NotStated,
+
+    /// <summary>
+    /// Adopted under the silence procedure (按照默许程序通过): during the COVID-19 pandemic in 2020 the General Assembly
+    /// took decisions without meeting, a draft being adopted unless a member broke the silence by the deadline (GA
+    /// decision 74/544). No vote, no meeting (input-formats §4.3, §7.8).
+    /// </summary>
+    SilenceProcedure,
 }
 
 /// <summary>
@@ -233,7 +261,43 @@ public sealed record Vote(
 
     /// <summary>Adopted without a vote (未经表决).</summary>
     public static Vote WithoutVote { get; } = new(VoteMode.WithoutVote, null, null, null, [], [], []);
+
+    /// <summary>
+    /// The members that are in none of the three lists (未参加表决, the UN Digital Library's <c>X</c>), ISO alpha-3 in the
+    /// registry's order: the bodies' membership on the adoption date (<see cref="Countries.CountryRegistry.MembersOn"/>:
+    /// UN members for the General Assembly, the Council's members of that year for the Human Rights Council) less the
+    /// listed states (input-formats §4.5). Empty when the vote is not recorded or the date is unknown. A state that was
+    /// not a member on that date is not non-voting: it is not in the vote at all.
+    /// </summary>
+    public IReadOnlyList<string> NonVoting { get; init; } = [];
+
+    /// <summary>
+    /// Names printed in a list that the registry could not resolve, kept verbatim in printed order with their list
+    /// (input-formats §4.4, §7.8): the record keeps them, and the import flags them. Empty for most votes.
+    /// </summary>
+    public IReadOnlyList<UnresolvedVoter> Unresolved { get; init; } = [];
 }
+
+/// <summary>The three lists of a recorded vote (AKN4UN <c>count/@refersTo</c>: inFavour, against, abstaining).</summary>
+public enum VoteList
+{
+    /// <summary>赞成: in favour.</summary>
+    InFavour,
+
+    /// <summary>反对: against.</summary>
+    Against,
+
+    /// <summary>弃权: abstaining.</summary>
+    Abstaining,
+}
+
+/// <summary>
+/// A name in a vote list that no state of the registry bears (input-formats §4.4, §7.8); the import's data-quality flag
+/// gives the source line where it is printed.
+/// </summary>
+/// <param name="List">The list it was printed in.</param>
+/// <param name="Name">The name exactly as printed (white space collapsed).</param>
+public sealed record UnresolvedVoter(VoteList List, string Name);
 
 /// <summary>A sponsor (input-formats §2.7; AKN4UN <c>workflow/step/@by</c>).</summary>
 /// <param name="Country">ISO 3166-1 alpha-3 code, or null for a sponsor that is not a state (the President of the

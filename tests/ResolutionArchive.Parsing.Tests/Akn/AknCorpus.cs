@@ -9,6 +9,8 @@ namespace ResolutionArchive.Parsing.Tests.Akn;
 /// <summary>One line of the UN metadata (<c>75.metadata.jsonl</c>, <c>76.metadata.jsonl</c>): the fields compared.</summary>
 internal sealed record AknMetadata(
     string Symbol,
+    string? AdoptionDate,
+    string? AdoptionMeeting,
     string AdoptionType,
     int InFavourCount,
     int AgainstCount,
@@ -31,7 +33,7 @@ internal static class AknCorpus
     ];
 
     /// <summary>Files with no metadata entry: the special and emergency special sessions are not in 75.json/76.json.</summary>
-    public static readonly string[] FilesWithoutMetadata = ["A/RES/S-32/1", "A/RES/ES-11/1", "A/RES/ES-11/4"];
+    public static readonly string[] FilesWithoutMetadata = ["A/RES/S-32/1", "A/RES/ES-11/1", "A/RES/ES-11/4", "A/RES/ES-11/6"];
 
     /// <summary>
     /// Metadata entries whose country lists are empty although the counts are not (a defect of the metadata, not of the
@@ -46,11 +48,14 @@ internal static class AknCorpus
     /// The corpus folder: walking up from the test output folder to one holding <c>shared/corpus/unxml-ga</c> (the repo is
     /// cloned beside <c>shared/</c>); null when there is none.
     /// </summary>
-    public static string? FindCorpus()
+    public static string? FindCorpus() => FindCorpus("unxml-ga");
+
+    /// <summary>A folder of <c>shared/corpus</c> (<c>unxml-ga</c>: sessions 75–76; <c>unxml-ga-77</c>), or null.</summary>
+    public static string? FindCorpus(string folder)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "corpus", "unxml-ga");
+            var candidate = Path.Combine(dir.FullName, "shared", "corpus", folder);
             if (Directory.Exists(candidate))
             {
                 return candidate;
@@ -59,6 +64,22 @@ internal static class AknCorpus
 
         return null;
     }
+
+    /// <summary>
+    /// The files of session 77 refused for a defect of the publisher's, with the reason: A/RES/77/336 is published in
+    /// the Chinese folder in Arabic (its FRBRlanguage says <c>ara</c> and its text has no Chinese), so the archive refuses
+    /// it (input-formats §7.1); the metadata's line for A/RES/77/336 then has no file.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> RefusedFiles = new Dictionary<string, string>
+    {
+        ["77/A_RES_77_336-2317569A.xml"] = "expected a Chinese text",
+    };
+
+    /// <summary>Metadata entries of session 77 with no file read: A/RES/77/336, whose only file is in Arabic.</summary>
+    public static readonly string[] MetadataWithoutFile77 = ["A/RES/77/336"];
+
+    /// <summary>Files of session 77 with no metadata line: the emergency special session's ES-11/6.</summary>
+    public static readonly string[] FilesWithoutMetadata77 = ["A/RES/ES-11/6"];
 
     public static IReadOnlyList<AknMetadata> LoadMetadata(IEnumerable<string> jsonlFiles)
     {
@@ -72,6 +93,8 @@ internal static class AknCorpus
                 static IReadOnlyList<string> Names(JsonElement e) => e.EnumerateArray().Select(x => x.GetString()!).ToList();
                 list.Add(new AknMetadata(
                     o.GetProperty("symbol").GetString()!,
+                    o.TryGetProperty("adoption_date", out var date) ? date.GetString() : null,
+                    o.TryGetProperty("adoption_meeting", out var meeting) ? meeting.GetString() : null,
                     o.GetProperty("adoption_type").GetString()!,
                     int.Parse(o.GetProperty("MS_in_favour_count").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
                     int.Parse(o.GetProperty("MS_against_count").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
@@ -101,9 +124,30 @@ internal static class AknCorpus
             yield break;
         }
 
+        if (meta.AdoptionDate is { Length: > 0 } printedDate
+            && DateOnly.TryParseExact(printedDate, "d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            && resolution.AdoptionDate != date)
+        {
+            yield return $"{meta.Symbol}: adoption date {resolution.AdoptionDate:yyyy-MM-dd}, metadata {date:yyyy-MM-dd}";
+        }
+
+        if (meta.AdoptionMeeting is { } m && System.Text.RegularExpressions.Regex.Match(m, @"^(\d+)(?:st|nd|rd|th) plenary meeting") is { Success: true } meetingMatch
+            && resolution.Meeting?.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) != meetingMatch.Groups[1].Value)
+        {
+            yield return $"{meta.Symbol}: meeting {resolution.Meeting?.Number}, metadata '{m}'";
+        }
+
         if (expectedMode != VoteMode.Recorded)
         {
             yield break;
+        }
+
+        // input-formats §4.5: in favour + against + abstaining + non-voting = the UN's members on the adoption date
+        var members = registry.MembersOn(Body.GA, resolution.AdoptionDate!.Value).Select(c => c.Iso3).ToHashSet(StringComparer.Ordinal);
+        var everyone = vote.Yes.Concat(vote.No).Concat(vote.Abstain).Concat(vote.NonVoting).ToList();
+        if (everyone.Count != everyone.Distinct().Count() || !members.SetEquals(everyone))
+        {
+            yield return $"{meta.Symbol}: the lists and the non-voting members ({everyone.Count}) are not the {members.Count} members on {resolution.AdoptionDate:yyyy-MM-dd}";
         }
 
         if ((vote.YesCount, vote.NoCount, vote.AbstainCount) != (meta.InFavourCount, meta.AgainstCount, meta.AbstainingCount))

@@ -46,6 +46,37 @@ public class AknCorpusTests
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), "reading 630 files takes about two seconds");
     }
 
+    [SkippableFact]
+    public void EveryFileOfSessions75To77IsReadOrRefusedForAKnownDefectAndMatchesTheMetadata()
+    {
+        var corpora = new[] { AknCorpus.FindCorpus("unxml-ga"), AknCorpus.FindCorpus("unxml-ga-77") };
+        Skip.If(corpora.Any(c => c is null), $"the AKN4UN corpus of sessions 75–77 was not found: no folders shared/corpus/unxml-ga and unxml-ga-77 above {AppContext.BaseDirectory}");
+
+        var files = corpora.SelectMany(c => Directory.GetFiles(c!, "*.xml", SearchOption.AllDirectories)).ToList();
+        files.Should().HaveCount(630 + 344);
+        var metadata = AknCorpus.LoadMetadata(corpora.SelectMany(c => Directory.GetFiles(c!, "*.metadata.jsonl")).Order(StringComparer.Ordinal));
+        var results = new List<(string File, ParseResult Result)>();
+        var mismatches = new List<string>();
+        var unmatched = new HashSet<string>(metadata.Select(m => m.Symbol), StringComparer.Ordinal);
+        foreach (var corpus in corpora)
+        {
+            var (r, m, _) = AknCorpus.CheckAll(Directory.GetFiles(corpus!, "*.xml", SearchOption.AllDirectories), metadata, corpus!);
+            results.AddRange(r);
+            mismatches.AddRange(m);
+            unmatched.ExceptWith(r.Select(x => x.Result.Resolution?.Symbol).OfType<string>());
+        }
+
+        // 0 files lost: every file is a record, or refused for the defect the test names
+        var refused = results.Where(r => !r.Result.Succeeded).ToDictionary(r => r.File.Replace('\\', '/'), r => r.Result.Errors.First().Message);
+        refused.Keys.Should().BeEquivalentTo(AknCorpus.RefusedFiles.Keys, Failures(results));
+        refused.Should().OnlyContain(r => r.Value.StartsWith(AknCorpus.RefusedFiles[r.Key], StringComparison.Ordinal));
+        // 0 paragraphs lost: the completeness check (input-formats §7.14) finds nothing on any file
+        results.SelectMany(r => r.Result.Diagnostics).Where(d => d.Message.Contains("completeness check", StringComparison.Ordinal)).Should().BeEmpty();
+        // votes, dates and meetings equal the UN's metadata
+        mismatches.Should().BeEmpty(string.Join("\n", mismatches));
+        unmatched.Should().BeEquivalentTo(AknCorpus.MetadataWithoutFile.Concat(AknCorpus.MetadataWithoutFile77));
+    }
+
     private static string Failures(IEnumerable<(string File, ParseResult Result)> results) =>
         string.Join("\n", results.Where(r => !r.Result.Succeeded)
             .SelectMany(r => r.Result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString())));

@@ -88,26 +88,46 @@ public class AknReaderTests
     }
 
     [Fact]
-    public void ReportsAnUnknownVoterAsAnErrorAndACountMismatch()
+    public void KeepsAnUnknownVoterVerbatimWithAWarning()
     {
         var text = Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(AknCorpus.SampleDirectory, "75_102_C.xml")))
             .ReplaceOnce("<organization refersTo=\"memberState\">ALBANIA</organization>", "<organization refersTo=\"memberState\">ATLANTIS</organization>");
 
         var result = AknResolutionReader.Read(Encoding.UTF8.GetBytes(text), "75_102_C.xml");
 
-        result.Succeeded.Should().BeFalse();
-        result.Errors.Should().Contain(d => d.Line == 38 && d.Message.Contains("'ATLANTIS'", StringComparison.Ordinal));
+        result.Errors.Should().BeEmpty();
+        result.Diagnostics.Should().ContainSingle(d => d.Line == 38).Which.ToString()
+            .Should().Be("75_102_C.xml:38: warning: expected a state the registry knows in the inFavour list, found 'ATLANTIS' (kept without a country code)");
+        result.Resolution!.Vote.YesCount.Should().Be(175);
+        result.Resolution.Vote.Yes.Should().HaveCount(174).And.NotContain("ALB");
+        result.Resolution.Vote.Unresolved.Should().Equal(new UnresolvedVoter(VoteList.InFavour, "ATLANTIS"));
     }
 
     [Fact]
-    public void ReportsAListShorterThanItsCount()
+    public void ReadsAMisspeltVoterAsTheOneStateOneEditAwayWithAWarning()
+    {
+        var text = Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(AknCorpus.SampleDirectory, "75_102_C.xml")))
+            .ReplaceOnce("<organization refersTo=\"memberState\">ALBANIA</organization>", "<organization refersTo=\"memberState\">ALBNIA</organization>");
+
+        var result = AknResolutionReader.Read(Encoding.UTF8.GetBytes(text), "75_102_C.xml");
+
+        result.Resolution!.Vote.Yes.Should().Contain("ALB").And.HaveCount(175);
+        result.Diagnostics.Should().ContainSingle(d => d.Line == 38).Which.Message.Should().Be("read 'ALBNIA' in the inFavour list as ALB (Albania), a misspelling the registry does not list");
+    }
+
+    [Fact]
+    public void KeepsAListShorterThanItsCountWithBoth()
     {
         var text = Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(AknCorpus.SampleDirectory, "75_102_C.xml")))
             .ReplaceOnce("<count value=\"175\"", "<count value=\"176\"");
 
         var result = AknResolutionReader.Read(Encoding.UTF8.GetBytes(text), "75_102_C.xml");
 
-        result.Errors.Should().ContainSingle().Which.Message.Should().Be("expected 176 states in the inFavour list (count/@value), found 175");
+        result.Errors.Should().BeEmpty();
+        result.Diagnostics.Should().ContainSingle(d => d.Message.StartsWith("expected 176", StringComparison.Ordinal))
+            .Which.Message.Should().Be("expected 176 states in the inFavour list (count/@value), found 175; both are kept");
+        result.Resolution!.Vote.YesCount.Should().Be(176);
+        result.Resolution.Vote.Yes.Should().HaveCount(175);
     }
 
     [Theory]
@@ -172,7 +192,7 @@ public class AknReaderTests
 
         resolution.Symbol.Should().Be("A/RES/75/101 A-B");
         resolution.Number.Should().Be("75/101");
-        resolution.Parts.Should().Equal(new ResolutionPart("A", "信息为全人类服务"), new ResolutionPart("B", "联合国全球传播政策和活动"));
+        resolution.Parts.Select(p => (p.Label, p.Title)).Should().Equal(("A", "信息为全人类服务"), ("B", "联合国全球传播政策和活动"));
         resolution.Preamble.Should().OnlyContain(c => c.Part == "A" || c.Part == "B");
         resolution.Preamble.Select(c => c.Id).Should().StartWith(["A-pp1", "A-pp2", "B-pp1"]);
         resolution.Footnotes.Select(f => f.Id).Should().OnlyHaveUniqueItems().And.Contain(["A-fn1", "A-fn2"]);
