@@ -53,8 +53,9 @@ public static class CliApplication
                 result.AddError("--wait must be 0 or more seconds.");
             }
         });
-        var import = new Command("import", "Parse resolution texts and store them in the database, all in one transaction (a run is all or nothing)") { importPaths, dryRun, wait };
-        import.SetAction((result, token) => ImportCommand(result.GetValue(importPaths)!, result.GetValue(dbOption)!, result.GetValue(dryRun), TimeSpan.FromSeconds(result.GetValue(wait)), output, error, token));
+        var strict = new Option<bool>("--strict") { Description = "refuse a file that has a warning (an unknown name, a count that differs from its list…), as if it were an error" };
+        var import = new Command("import", "Parse resolution texts and store them in the database, all in one transaction (a run is all or nothing)") { importPaths, dryRun, wait, strict };
+        import.SetAction((result, token) => ImportCommand(result.GetValue(importPaths)!, result.GetValue(dbOption)!, result.GetValue(dryRun), TimeSpan.FromSeconds(result.GetValue(wait)), result.GetValue(strict), output, error, token));
 
         var exportKey = new Argument<string>("symbol") { Description = "the resolution's symbol (A/RES/76/159), a draft's key, or a number that names one resolution (76/159)" };
         var format = new Option<string>("--format") { Description = "akn (AKN4UN XML) or json (the parse format)", DefaultValueFactory = _ => "json" };
@@ -78,7 +79,10 @@ public static class CliApplication
         var backup = new Command("backup", "Write a consistent copy of the database, even while the site serves it or an import runs") { backupTarget, forInstance };
         backup.SetAction((result, token) => BackupCommand.RunAsync(result.GetValue(dbOption)!, result.GetValue(backupTarget)!, result.GetValue(forInstance), output, error, token));
 
-        var root = new RootCommand("ResolutionArchive: parse, validate, import and export UN resolutions") { dbOption, parse, validate, import, export, delete, searchIndex, backup };
+        var quality = new Command("check", "List the archive's data-quality flags: every warning the import gave about a stored file (exit code 1 when there is any)");
+        quality.SetAction((result, token) => CheckCommand(result.GetValue(dbOption)!, output, error, token));
+
+        var root = new RootCommand("ResolutionArchive: parse, validate, import and export UN resolutions") { dbOption, parse, validate, import, export, delete, searchIndex, backup, quality };
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -152,11 +156,11 @@ public static class CliApplication
         return failed > 0 || missing ? 1 : 0;
     }
 
-    private static Task<int> ImportCommand(string[] paths, string db, bool dryRun, TimeSpan wait, TextWriter output, TextWriter error, CancellationToken token)
+    private static Task<int> ImportCommand(string[] paths, string db, bool dryRun, TimeSpan wait, bool strict, TextWriter output, TextWriter error, CancellationToken token)
     {
         var files = InputFiles.Expand(paths, error, out var missing);
         var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-        return new ImportCommand(output, error, interactive, wait).RunAsync(files, missing, db, dryRun, token);
+        return new ImportCommand(output, error, interactive, wait, strict).RunAsync(files, missing, db, dryRun, token);
     }
 
     private static async Task<int> ExportCommand(string key, string format, FileInfo? file, string db, TextWriter output, TextWriter error, CancellationToken token)
@@ -236,6 +240,25 @@ public static class CliApplication
             ? $"search index consistent: {result.Entries} entries, {result.IndexRows} index rows"
             : $"search index inconsistent: {result.Problems.Count} problems (run `search-index rebuild`)");
         return result.Ok ? 0 : 1;
+    }
+
+    private static async Task<int> CheckCommand(string db, TextWriter output, TextWriter error, CancellationToken token)
+    {
+        if (!File.Exists(db))
+        {
+            await error.WriteLineAsync($"{db}:1: expected an archive database, found no file (give --db FILE)");
+            return 1;
+        }
+
+        await using var context = ArchiveDatabase.Open(db);
+        var flags = await Data.Queries.DataQuality.ListAsync(context, token);
+        foreach (var flag in flags)
+        {
+            await output.WriteLineAsync($"{flag} [{flag.ResolutionKey}]");
+        }
+
+        await output.WriteLineAsync($"data quality: {flags.Count} flags in {flags.Select(f => f.ResolutionKey).Distinct(StringComparer.Ordinal).Count()} records");
+        return flags.Count == 0 ? 0 : 1;
     }
 
     private static void WriteDiagnostics(IEnumerable<ParseDiagnostic> diagnostics, TextWriter error)

@@ -28,7 +28,7 @@ namespace ResolutionArchive.Cli;
 /// then gives up with <see cref="BusyExitCode"/>, having written nothing.
 /// </para>
 /// </summary>
-internal sealed class ImportCommand(TextWriter output, TextWriter error, bool interactive, TimeSpan? wait = null)
+internal sealed class ImportCommand(TextWriter output, TextWriter error, bool interactive, TimeSpan? wait = null, bool strict = false)
 {
     /// <summary>The exit code of a run that could not get the database's write lock (docs/cli.md, exit codes).</summary>
     public const int BusyExitCode = 3;
@@ -38,6 +38,8 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
 
     private readonly Dictionary<ImportStatus, int> _counts = [];
     private readonly List<ImportOutcome> _failures = [];
+    private int _warnings;
+    private int _filesWithWarnings;
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private readonly TimeSpan _wait = wait ?? TimeSpan.FromSeconds(DefaultWaitSeconds);
     private IDbContextTransaction? _transaction;
@@ -159,6 +161,18 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
         }
 
         var parsed = ResolutionSourceReader.Read(source.Bytes, source.Name);
+        var warnings = parsed.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        if (strict && warnings > 0)
+        {
+            // --strict (docs/cli.md): a warning refuses the file, as an error does
+            parsed = new ParseResult(null, parsed.Diagnostics.Select(d => d with { Severity = DiagnosticSeverity.Error }).ToList());
+        }
+        else if (warnings > 0)
+        {
+            _warnings += warnings;
+            _filesWithWarnings++;
+        }
+
         if (parsed.Succeeded && !dryRun)
         {
             context ??= await OpenAsync(db, token);
@@ -229,6 +243,11 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
         }
 
         summary.AddRow("total", files.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (_warnings > 0)
+        {
+            summary.AddRow("warnings", _warnings.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         summary.Caption($"{elapsed.TotalSeconds:0.0} s, {files / Math.Max(elapsed.TotalSeconds, 0.001):0.0} files/s");
         console.Write(summary);
         if (_failures.Count > 0 && !interactive)
@@ -250,6 +269,11 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
             }
 
             console.Write(failures);
+        }
+
+        if (_warnings > 0)
+        {
+            output.WriteLine($"warnings: {_warnings} in {_filesWithWarnings} stored files (each is a data-quality flag: `check` lists them, `import --strict` refuses such files)");
         }
 
         // one plain line that scripts can rely on, whatever the table looks like

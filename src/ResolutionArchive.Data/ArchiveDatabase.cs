@@ -99,7 +99,14 @@ public static class ArchiveDatabase
             Search.SearchIndex.RebuildAsync(context).GetAwaiter().GetResult();
         }
 
-        if (pending.Any(m => m.EndsWith("_" + Lineage.LineageStore.Migration, StringComparison.Ordinal)) && context.Resolutions.Any())
+        var rederive = pending.Any(m => m.EndsWith("_" + Import.ResolutionImporter.RederiveMigration, StringComparison.Ordinal)) && context.Resolutions.Any();
+        if (rederive)
+        {
+            // non-voting members and data-quality flags are derived from the sources by the new readers
+            new Import.ResolutionImporter(context).RederiveAllAsync().GetAwaiter().GetResult();
+        }
+
+        if ((rederive || pending.Any(m => m.EndsWith("_" + Lineage.LineageStore.Migration, StringComparison.Ordinal))) && context.Resolutions.Any())
         {
             Lineage.LineageStore.RebuildAsync(context).GetAwaiter().GetResult();
         }

@@ -46,6 +46,9 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     /// <summary>Every imported source file, kept whole.</summary>
     public DbSet<SourceEntity> Sources => Set<SourceEntity>();
 
+    /// <summary>The warnings of each source file: the data-quality report.</summary>
+    public DbSet<DataQualityFlagEntity> DataQualityFlags => Set<DataQualityFlagEntity>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ArchiveDbContext).Assembly);

@@ -49,13 +49,13 @@ internal sealed class FootnoteConfiguration : IEntityTypeConfiguration<FootnoteE
     }
 }
 
-/// <summary>Table <c>Votes</c>: key (resolution, country); indexed by country for the country pages.</summary>
+/// <summary>Table <c>Votes</c>: key (resolution, ordinal); indexed by country for the country pages.</summary>
 internal sealed class VoteConfiguration : IEntityTypeConfiguration<VoteEntity>
 {
     public void Configure(EntityTypeBuilder<VoteEntity> builder)
     {
         builder.ToTable("Votes");
-        builder.HasKey(v => new { v.ResolutionId, v.CountryIso3 });
+        builder.HasKey(v => new { v.ResolutionId, v.Ordinal });
         builder.HasIndex(v => v.CountryIso3);
         builder.Property(v => v.CountryIso3).HasMaxLength(3);
         builder.Property(v => v.Position).HasConversion<string>().HasMaxLength(16);
@@ -162,5 +162,16 @@ internal sealed class ParagraphLinkConfiguration : IEntityTypeConfiguration<Para
         builder.HasOne<ParagraphEntity>().WithMany().HasForeignKey(l => l.ParagraphId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ParagraphEntity>().WithMany().HasForeignKey(l => l.CounterpartId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(l => l.CounterpartId);
+    }
+}
+
+/// <summary>Table <c>DataQualityFlags</c>: deleted with their source; indexed by record key.</summary>
+internal sealed class DataQualityFlagConfiguration : IEntityTypeConfiguration<DataQualityFlagEntity>
+{
+    public void Configure(EntityTypeBuilder<DataQualityFlagEntity> builder)
+    {
+        builder.ToTable("DataQualityFlags");
+        builder.HasOne<SourceEntity>().WithMany().HasForeignKey(f => f.SourceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(f => f.ResolutionKey);
     }
 }

@@ -33,6 +33,19 @@ public sealed class PartEntity
 
     /// <summary>0-based position.</summary>
     public int Ordinal { get; set; }
+
+    /// <summary>The part's own adoption date, when its component states one (input-formats §7.10).</summary>
+    public DateOnly? AdoptionDate { get; set; }
+
+    /// <summary>The part's own meeting number.</summary>
+    public int? MeetingNumber { get; set; }
+
+    /// <summary>True when the part's meeting was resumed (续会).</summary>
+    public bool MeetingResumed { get; set; }
+
+    /// <summary>The part's own adoption and recorded vote, as the <c>vote</c> object of the JSON format
+    /// (docs/json-format.md); null when the component states none.</summary>
+    public string? VoteJson { get; set; }
 }
 
 /// <summary>

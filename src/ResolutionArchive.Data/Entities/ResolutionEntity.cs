@@ -34,6 +34,12 @@ public sealed class ResolutionEntity
     /// <summary>Title.</summary>
     public required string Title { get; set; }
 
+    /// <summary>The letter of the part this document publishes alone (A/RES/75/242 B), or null.</summary>
+    public string? PublishedPartLabel { get; set; }
+
+    /// <summary>That part's own title, or null.</summary>
+    public string? PublishedPartTitle { get; set; }
+
     /// <summary>Agenda item as printed.</summary>
     public string? AgendaItem { get; set; }
 

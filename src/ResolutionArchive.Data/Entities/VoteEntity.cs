@@ -11,22 +11,35 @@ public enum VotePosition
 
     /// <summary>弃权: abstaining.</summary>
     Abstaining,
+
+    /// <summary>
+    /// 未参加表决: a member of the body on the adoption date that is in none of the three lists (the UN Digital
+    /// Library's <c>X</c>; input-formats §4.5).
+    /// </summary>
+    NonVoting,
 }
 
-/// <summary>One state's vote on one resolution (table <c>Votes</c>, key: resolution and country).</summary>
+/// <summary>
+/// One state's vote on one resolution (table <c>Votes</c>, key: resolution and ordinal): a listed state, a non-voting
+/// member, or a name printed in a list that the registry does not know (<see cref="CountryIso3"/> null, <see cref="Name"/>
+/// as printed; input-formats §4.4).
+/// </summary>
 public sealed class VoteEntity
 {
     /// <summary>Owning resolution.</summary>
     public int ResolutionId { get; set; }
 
-    /// <summary>ISO 3166-1 alpha-3 code.</summary>
-    public required string CountryIso3 { get; set; }
+    /// <summary>ISO 3166-1 alpha-3 code; null for a name the registry does not know.</summary>
+    public string? CountryIso3 { get; set; }
 
-    /// <summary>In favour, against or abstaining.</summary>
+    /// <summary>In favour, against, abstaining or non-voting.</summary>
     public VotePosition Position { get; set; }
 
-    /// <summary>0-based position in the printed list.</summary>
+    /// <summary>0-based position: the three lists in printed order, then the unresolved names, then the non-voting members.</summary>
     public int Ordinal { get; set; }
+
+    /// <summary>The name as printed, for a name the registry does not know; null otherwise.</summary>
+    public string? Name { get; set; }
 }
 
 /// <summary>One sponsor of a resolution or draft (table <c>Sponsors</c>, key: resolution and position).</summary>

@@ -123,6 +123,17 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            // the source's warnings are its data-quality flags (a replaced source's old ones go)
+            await db.DataQualityFlags.Where(f => f.SourceId == row.Id).ExecuteDeleteAsync(cancellationToken);
+            db.DataQualityFlags.AddRange(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => new DataQualityFlagEntity
+            {
+                SourceId = row.Id,
+                ResolutionKey = key,
+                FileName = source.Name,
+                Line = d.Line,
+                Message = d.Message,
+            }));
+            await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
 
             // the record is rebuilt from all its sources; only the other sources' bytes need reading back
@@ -177,6 +188,69 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
             }
         }
     }
+
+    /// <summary>
+    /// Reads every stored source again and rebuilds every record from its sources, with the data-quality flags of each
+    /// source, in one transaction: what an archive needs when the readers or the country registry learn something new
+    /// (non-voting members, names over time; <see cref="ArchiveDatabase.Upgrade"/> calls it after the
+    /// <see cref="RederiveMigration"/> migration). A source that no longer reads leaves its record as it was, and is
+    /// returned. Paragraph links are not touched: the caller rebuilds lineage after it.
+    /// </summary>
+    /// <returns>The file names of the sources that failed to read.</returns>
+    public async Task<IReadOnlyList<string>> RederiveAllAsync(CancellationToken cancellationToken = default)
+    {
+        db.ChangeTracker.Clear();
+        var failed = new List<string>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var keys = await db.Sources.AsNoTracking().Select(s => s.ResolutionKey).Distinct().ToListAsync(cancellationToken);
+        var now = _clock.GetUtcNow().UtcDateTime;
+        foreach (var key in keys)
+        {
+            var sources = await db.Sources.AsNoTracking().Where(s => s.ResolutionKey == key).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+            var parsed = new List<(string File, ParsedResolution Resolution)>(sources.Count);
+            foreach (var stored in sources)
+            {
+                var read = ResolutionSourceReader.Read(stored.Content, stored.FileName);
+                if (read.Resolution is null)
+                {
+                    failed.Add(stored.FileName);
+                    continue;
+                }
+
+                parsed.Add((stored.FileName, read.Resolution));
+                await db.DataQualityFlags.Where(f => f.SourceId == stored.Id).ExecuteDeleteAsync(cancellationToken);
+                db.DataQualityFlags.AddRange(read.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => new DataQualityFlagEntity
+                {
+                    SourceId = stored.Id,
+                    ResolutionKey = key,
+                    FileName = stored.FileName,
+                    Line = d.Line,
+                    Message = d.Message,
+                }));
+            }
+
+            if (parsed.Count < sources.Count)
+            {
+                db.ChangeTracker.Clear();
+                continue;
+            }
+
+            var merged = ResolutionMerger.Merge(parsed);
+            await db.Resolutions.Where(r => r.Key == key).ExecuteDeleteAsync(cancellationToken);
+            var entity = ResolutionMapper.ToEntity(merged.Resolution, sources[0].FileName, sources[0].Sha256, now, merged.FieldSources);
+            db.Resolutions.Add(entity);
+            await db.SaveChangesAsync(cancellationToken);
+            await SearchIndex.AddAsync(db, entity, cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        await SearchIndex.BumpRevisionAsync(db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return failed;
+    }
+
+    /// <summary>The migration after which every record is rebuilt from its sources (<see cref="RederiveAllAsync"/>).</summary>
+    public const string RederiveMigration = "RegistryOverTimeAndDataQuality";
 
     /// <summary>The savepoint that brackets one file inside the caller's transaction.</summary>
     private const string Savepoint = "import_file";

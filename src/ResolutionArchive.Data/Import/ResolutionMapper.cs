@@ -47,6 +47,8 @@ public static class ResolutionMapper
             Status = resolution.Status,
             Title = resolution.Title,
             AgendaItem = resolution.AgendaItem,
+            PublishedPartLabel = resolution.PublishedPart?.Label,
+            PublishedPartTitle = resolution.PublishedPart?.Title,
             AgendaTitle = resolution.AgendaTitle,
             AdoptionDate = resolution.AdoptionDate,
             MeetingNumber = resolution.Meeting?.Number,
@@ -78,7 +80,16 @@ public static class ResolutionMapper
             }
         }
 
-        entity.Parts.AddRange(resolution.Parts.Select((p, i) => new PartEntity { Label = p.Label, Title = p.Title, Ordinal = i }));
+        entity.Parts.AddRange(resolution.Parts.Select((p, i) => new PartEntity
+        {
+            Label = p.Label,
+            Title = p.Title,
+            Ordinal = i,
+            AdoptionDate = p.AdoptionDate,
+            MeetingNumber = p.Meeting?.Number,
+            MeetingResumed = p.Meeting?.Resumed ?? false,
+            VoteJson = p.Vote is null ? null : JsonSerializer.Serialize(p.Vote, Parsing.Serialization.ResolutionJson.Options),
+        }));
         entity.FieldSources.AddRange((fieldSources ?? new Dictionary<string, string>()).Select(f => new FieldSourceEntity { Field = f.Key, SourceFile = f.Value }));
 
         entity.Footnotes.AddRange(resolution.Footnotes.Select((f, i) => new FootnoteEntity
@@ -92,6 +103,9 @@ public static class ResolutionMapper
         AddVotes(entity, resolution.Vote.Yes, VotePosition.InFavour);
         AddVotes(entity, resolution.Vote.No, VotePosition.Against);
         AddVotes(entity, resolution.Vote.Abstain, VotePosition.Abstaining);
+        var unresolvedFirst = entity.Votes.Count;
+        entity.Votes.AddRange(resolution.Vote.Unresolved.Select((u, i) => new VoteEntity { Position = (VotePosition)(int)u.List, Ordinal = unresolvedFirst + i, Name = u.Name }).ToList());
+        AddVotes(entity, resolution.Vote.NonVoting, VotePosition.NonVoting);
         entity.Sponsors.AddRange(resolution.Sponsors.Select((s, i) => new SponsorEntity { CountryIso3 = s.Country, CouncilMember = s.CouncilMember, Name = s.Name, Additional = s.Additional, Ordinal = i }));
         entity.References.AddRange(ReferencesOf(resolution));
         return entity;
@@ -138,6 +152,7 @@ public static class ResolutionMapper
         var paragraphs = entity.Paragraphs.OrderBy(p => p.Ordinal).ToList();
         var children = paragraphs.Where(p => p.Kind == ParagraphKind.SubParagraph).ToLookup(p => p.ParentAnchor!);
         var votes = entity.Votes.OrderBy(v => v.Ordinal).ToList();
+        List<string> Listed(VotePosition position) => votes.Where(v => v.Position == position && v.CountryIso3 is not null).Select(v => v.CountryIso3!).ToList();
         return new ParsedResolution
         {
             Symbol = entity.Symbol,
@@ -147,13 +162,19 @@ public static class ResolutionMapper
             Status = entity.Status,
             Title = entity.Title,
             AgendaItem = entity.AgendaItem,
+            PublishedPart = entity.PublishedPartLabel is { } partLabel ? new ResolutionPart(partLabel, entity.PublishedPartTitle ?? "") : null,
             AgendaTitle = entity.AgendaTitle,
             AdoptionDate = entity.AdoptionDate,
             Meeting = entity.MeetingNumber is { } meeting ? new Meeting(meeting, entity.MeetingPlenary, entity.MeetingResumed) : null,
             CommitteeReport = entity.CommitteeReportSymbol is { } report ? new CommitteeReport(entity.Committee, report, entity.CommitteeReportParagraph) : null,
             Preamble = paragraphs.Where(p => p.Kind == ParagraphKind.Preamble).Select(p => ToClause(p, ClauseKind.Preamble, children)).ToList(),
             Operative = paragraphs.Where(p => p.Kind == ParagraphKind.Operative).Select(p => ToClause(p, ClauseKind.Operative, children)).ToList(),
-            Parts = entity.Parts.OrderBy(p => p.Ordinal).Select(p => new ResolutionPart(p.Label, p.Title)).ToList(),
+            Parts = entity.Parts.OrderBy(p => p.Ordinal).Select(p => new ResolutionPart(p.Label, p.Title)
+            {
+                AdoptionDate = p.AdoptionDate,
+                Meeting = p.MeetingNumber is { } n ? new Meeting(n, Plenary: true, p.MeetingResumed) : null,
+                Vote = p.VoteJson is null ? null : JsonSerializer.Deserialize<Vote>(p.VoteJson, Parsing.Serialization.ResolutionJson.Options),
+            }).ToList(),
             Annexes = entity.Annexes.OrderBy(a => a.Ordinal)
                 .Select(a => new Annex(a.Anchor, a.Heading, a.Title, paragraphs.Where(p => p.Kind == ParagraphKind.Annex && p.ParentAnchor == a.Anchor).Select(p => ToClause(p, ClauseKind.Annex, children)).ToList()))
                 .ToList(),
@@ -165,10 +186,15 @@ public static class ResolutionMapper
                     entity.YesCount,
                     entity.NoCount,
                     entity.AbstainCount,
-                    votes.Where(v => v.Position == VotePosition.InFavour).Select(v => v.CountryIso3).ToList(),
-                    votes.Where(v => v.Position == VotePosition.Against).Select(v => v.CountryIso3).ToList(),
-                    votes.Where(v => v.Position == VotePosition.Abstaining).Select(v => v.CountryIso3).ToList()),
+                    Listed(VotePosition.InFavour),
+                    Listed(VotePosition.Against),
+                    Listed(VotePosition.Abstaining))
+                {
+                    NonVoting = Listed(VotePosition.NonVoting),
+                    Unresolved = votes.Where(v => v.CountryIso3 is null).Select(v => new UnresolvedVoter((VoteList)(int)v.Position, v.Name ?? "")).ToList(),
+                },
                 VoteMode.WithoutVote => Vote.WithoutVote,
+                VoteMode.SilenceProcedure => Vote.WithoutVote with { Mode = VoteMode.SilenceProcedure },
                 _ => Vote.NotStated,
             },
             Sponsors = entity.Sponsors.OrderBy(s => s.Ordinal).Select(s => new Sponsor(s.CountryIso3, s.CouncilMember, s.Name, s.Additional)).ToList(),
@@ -209,6 +235,9 @@ public static class ResolutionMapper
         }
     }
 
-    private static void AddVotes(ResolutionEntity entity, IReadOnlyList<string> countries, VotePosition position) =>
-        entity.Votes.AddRange(countries.Select((c, i) => new VoteEntity { CountryIso3 = c, Position = position, Ordinal = entity.Votes.Count + i }));
+    private static void AddVotes(ResolutionEntity entity, IReadOnlyList<string> countries, VotePosition position)
+    {
+        var first = entity.Votes.Count; // read once: the ordinals continue the rows already there
+        entity.Votes.AddRange(countries.Select((c, i) => new VoteEntity { CountryIso3 = c, Position = position, Ordinal = first + i }).ToList());
+    }
 }

@@ -39,6 +39,39 @@ namespace ResolutionArchive.Data.Migrations
                     b.ToTable("Annexes", (string)null);
                 });
 
+            modelBuilder.Entity("ResolutionArchive.Data.Entities.DataQualityFlagEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResolutionKey");
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("DataQualityFlags", (string)null);
+                });
+
             modelBuilder.Entity("ResolutionArchive.Data.Entities.FieldSourceEntity", b =>
                 {
                     b.Property<int>("ResolutionId")
@@ -168,11 +201,23 @@ namespace ResolutionArchive.Data.Migrations
                     b.Property<string>("Label")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AdoptionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MeetingNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MeetingResumed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Ordinal")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoteJson")
                         .HasColumnType("TEXT");
 
                     b.HasKey("ResolutionId", "Label");
@@ -281,6 +326,12 @@ namespace ResolutionArchive.Data.Migrations
 
                     b.Property<string>("Number")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedPartLabel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedPartTitle")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Session")
@@ -447,19 +498,22 @@ namespace ResolutionArchive.Data.Migrations
                     b.Property<int>("ResolutionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CountryIso3")
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Position")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("ResolutionId", "CountryIso3");
+                    b.HasKey("ResolutionId", "Ordinal");
 
                     b.HasIndex("CountryIso3");
 
@@ -471,6 +525,15 @@ namespace ResolutionArchive.Data.Migrations
                     b.HasOne("ResolutionArchive.Data.Entities.ResolutionEntity", null)
                         .WithMany("Annexes")
                         .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResolutionArchive.Data.Entities.DataQualityFlagEntity", b =>
+                {
+                    b.HasOne("ResolutionArchive.Data.Entities.SourceEntity", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -66,10 +66,20 @@ public sealed record RecordedVote(string Key, string? Symbol, string Number, str
         }
     }
 
-    /// <summary>What <paramref name="iso3"/> did in this vote (docs/voting.md §1).</summary>
+    /// <summary>
+    /// The members of the body on the adoption date that are in none of the lists (input-formats §4.5), as stored by
+    /// the import; empty for a vote whose membership the registry does not hold.
+    /// </summary>
+    public IReadOnlySet<string> NonVoting { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// What <paramref name="iso3"/> did in this vote (docs/voting.md §1): its list; <see cref="CountryVote.Absent"/> for a
+    /// non-voting member (and, where no membership was stored, for a GA member state); otherwise not listed.
+    /// </summary>
     public CountryVote Of(string iso3) =>
         Positions.TryGetValue(iso3, out var position) ? (CountryVote)(int)position
-        : Body == Body.GA && VotingArchive.IsMemberState(iso3) ? CountryVote.Absent
+        : NonVoting.Contains(iso3) ? CountryVote.Absent
+        : NonVoting.Count == 0 && Body == Body.GA && VotingArchive.IsMemberState(iso3) ? CountryVote.Absent
         : CountryVote.NotListed;
 }
 
@@ -255,10 +265,17 @@ public sealed class VotingRecords
             .Select(r => new { r.Id, r.Key, r.Symbol, r.Number, r.Title, r.Body, r.Session, r.AdoptionDate, r.VoteMode })
             .ToListAsync(cancellationToken);
         var positions = await db.Votes.AsNoTracking().Select(v => new { v.ResolutionId, v.CountryIso3, v.Position }).ToListAsync(cancellationToken);
-        var byResolution = positions.GroupBy(p => p.ResolutionId).ToDictionary(g => g.Key, g => g.ToDictionary(p => p.CountryIso3, p => p.Position, StringComparer.Ordinal));
+        // the listed states, and apart from them the non-voting members (names the registry does not know have no code)
+        var byResolution = positions.Where(p => p.CountryIso3 is not null && p.Position != VotePosition.NonVoting).GroupBy(p => p.ResolutionId)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(p => p.CountryIso3!, p => p.Position, StringComparer.Ordinal));
+        var nonVoting = positions.Where(p => p.CountryIso3 is not null && p.Position == VotePosition.NonVoting).GroupBy(p => p.ResolutionId)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(p => p.CountryIso3!).ToHashSet(StringComparer.Ordinal));
         var votes = records
             .Where(r => r.VoteMode == VoteMode.Recorded && byResolution.ContainsKey(r.Id))
-            .Select(r => new RecordedVote(r.Key, r.Symbol, r.Number, r.Title, r.Body, r.Session, r.AdoptionDate, byResolution[r.Id]))
+            .Select(r => new RecordedVote(r.Key, r.Symbol, r.Number, r.Title, r.Body, r.Session, r.AdoptionDate, byResolution[r.Id])
+            {
+                NonVoting = nonVoting.GetValueOrDefault(r.Id) ?? new HashSet<string>(StringComparer.Ordinal),
+            })
             .OrderBy(v => v.Date ?? DateOnly.MaxValue).ThenBy(v => v.Number, StringComparer.Ordinal).ThenBy(v => v.Key, StringComparer.Ordinal)
             .ToList();
 

@@ -14,7 +14,9 @@ namespace ResolutionArchive.Web.Api;
 /// <summary>
 /// <c>GET /data/votes.csv</c>: every recorded vote of the archive in the long format of the unvotes data set
 /// (docs/open-data.md) — one row per recorded vote and state printed in one of its lists (in favour, against,
-/// abstaining), with the columns <see cref="Columns"/>. States in none of the lists (absent, not listed) have no row.
+/// abstaining) or non-voting (a member of the body on the adoption date in none of the lists: <c>non-voting</c>,
+/// input-formats §4.5), with the columns <see cref="Columns"/>. A state that was not a member has no row; names are the
+/// ones the state bore on the adoption date.
 /// Rows are ordered by adoption date, then number, then key (undated drafts last), then the state's ISO3 code (ordinal).
 /// RFC 4180 CSV written with CsvHelper: comma-separated, fields quoted only when needed, CRLF line ends, a header row;
 /// UTF-8 without a byte order mark, or with one for <c>?bom=1</c> (Excel needs it to read the Chinese names).
@@ -63,6 +65,9 @@ public static class VotesCsv
         return new CsvFile(archive, bom == "1");
     }
 
+    /// <summary>The <c>vote</c> value of a non-voting member (the UN Digital Library's <c>X</c>; input-formats §4.5).</summary>
+    public const string NonVotingValue = "non-voting";
+
     /// <summary>The rows of the file, in its order (see <see cref="VotesCsv"/>).</summary>
     public static IEnumerable<VotesCsvRow> Rows(VotingArchive archive)
     {
@@ -73,7 +78,11 @@ public static class VotesCsv
             var number = vote.Number;
             var body = vote.Body.ToString();
             var date = vote.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-            foreach (var (iso3, position) in vote.Positions.OrderBy(p => p.Key, StringComparer.Ordinal))
+            // the listed states and the non-voting members (input-formats §4.5), by code; names as they were on the date
+            var rows = vote.Positions.Select(p => (Iso3: p.Key, Value: VotingLabels.Value((CountryVote)(int)p.Value)))
+                .Concat(vote.NonVoting.Select(iso3 => (Iso3: iso3, Value: NonVotingValue)))
+                .OrderBy(p => p.Iso3, StringComparer.Ordinal);
+            foreach (var (iso3, value) in rows)
             {
                 var country = CountryRegistry.Default.FindByIso3(iso3);
                 yield return new VotesCsvRow
@@ -84,9 +93,9 @@ public static class VotesCsv
                     Session = vote.Session,
                     Date = date,
                     CountryIso3 = iso3,
-                    CountryNameZh = country?.NameZh ?? "",
-                    CountryNameEn = country?.NameEn ?? "",
-                    Vote = VotingLabels.Value((CountryVote)(int)position),
+                    CountryNameZh = country?.NameOn(vote.Date, "zh") ?? "",
+                    CountryNameEn = country?.NameOn(vote.Date, "en") ?? "",
+                    Vote = value,
                 };
             }
         }

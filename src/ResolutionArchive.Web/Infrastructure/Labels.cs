@@ -23,6 +23,7 @@ public static class Labels
     {
         VoteMode.Recorded => "经记录表决",
         VoteMode.WithoutVote => "未经表决",
+        VoteMode.SilenceProcedure => "默许程序",
         _ => "未说明",
     });
 
@@ -46,6 +47,13 @@ public static class Labels
 
     /// <summary>The English short name of a state, or the code itself.</summary>
     public static string CountryNameEn(string iso3) => CountryRegistry.Default.FindByIso3(iso3)?.NameEn ?? iso3;
+
+    /// <summary>
+    /// The official name a state bore on <paramref name="date"/> in <paramref name="language"/> (<c>zh</c> or <c>en</c>):
+    /// a 2018 vote shows Swaziland / 斯威士兰, a 2023 one Eswatini (docs/voting.md); the code itself when unknown.
+    /// </summary>
+    public static string CountryNameOn(string iso3, DateOnly? date, string language) =>
+        CountryRegistry.Default.FindByIso3(iso3)?.NameOn(date, language) ?? iso3;
 
     /// <summary>True when <paramref name="iso3"/> is a state the country registry knows (it has a Chinese and an English name).</summary>
     public static bool IsKnownCountry(string iso3) => CountryRegistry.Default.FindByIso3(iso3) is not null;

@@ -31,8 +31,12 @@ public sealed record VoteGrid(IReadOnlyList<(Region Region, IReadOnlyList<(Regio
             }
         }
 
+        // the non-voting members as stored (input-formats §4.5); a vote stored without them falls back to "a GA member
+        // state in no list"
+        var nonVoting = vote.NonVoting.ToHashSet(StringComparer.Ordinal);
         CountryVote? Of(string iso3) => positions.TryGetValue(iso3, out var p) ? p
-            : body == Body.GA && VotingArchive.IsMemberState(iso3) ? CountryVote.Absent
+            : nonVoting.Contains(iso3) ? CountryVote.Absent
+            : nonVoting.Count == 0 && body == Body.GA && VotingArchive.IsMemberState(iso3) ? CountryVote.Absent
             : null;
 
         var regions = CountryRegions.Default.Tree()

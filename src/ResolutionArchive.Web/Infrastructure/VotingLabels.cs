@@ -13,13 +13,13 @@ public static class VotingLabels
     public static IReadOnlyList<CountryVote> All { get; } =
         [CountryVote.InFavour, CountryVote.Against, CountryVote.Abstaining, CountryVote.Absent, CountryVote.NotListed];
 
-    /// <summary>赞成, 反对, 弃权, 缺席, 未列名 (through the localizer when given).</summary>
+    /// <summary>赞成, 反对, 弃权, 未参加表决 (a non-voting member: input-formats §4.5), 未列名 (through the localizer when given).</summary>
     public static string Of(CountryVote vote, IStringLocalizer? l = null) => l.Localize(vote switch
     {
         CountryVote.InFavour => "赞成",
         CountryVote.Against => "反对",
         CountryVote.Abstaining => "弃权",
-        CountryVote.Absent => "缺席",
+        CountryVote.Absent => "未参加表决",
         _ => "未列名",
     });
 

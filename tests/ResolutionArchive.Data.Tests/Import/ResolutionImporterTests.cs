@@ -159,11 +159,10 @@ public sealed class ResolutionImporterTests
         var lines = text.Split('\n');
         return new TheoryData<string, byte[]>
         {
-            { "unknown country", Encoding.UTF8.GetBytes(text.Replace("阿根廷、", "阿特兰蒂斯、", StringComparison.Ordinal)) },
             { "truncated", Encoding.UTF8.GetBytes(string.Join('\n', lines.Take(40))) },
             { "binary", [.. seed.Take(200), 0, 0, 0, .. seed.Skip(200)] },
             { "not a resolution", Encoding.UTF8.GetBytes("Minutes of a meeting.\nNothing here is a resolution.\n") },
-            { "counts disagree with the list", Encoding.UTF8.GetBytes(text.Replace("以 26 票赞成", "以 27 票赞成", StringComparison.Ordinal)) },
+            { "an unplaced heading line", Encoding.UTF8.GetBytes(text.Replace("第四十六届会议", "第四十六届会议\n\n这一行不属于任何标题字段", StringComparison.Ordinal)) },
         };
     }
 
@@ -192,16 +191,56 @@ public sealed class ResolutionImporterTests
     }
 
     [Fact]
-    public async Task AnUnknownCountryIsReportedOnTheVoteList()
+    public async Task AnUnknownCountryIsKeptVerbatimAndFlaggedWithItsLine()
     {
         await using var database = TestDatabase.Create();
 
         var outcome = await database.Importer.ImportAsync(Seeds.Edited("000", "阿根廷、", "阿特兰蒂斯、"));
 
-        outcome.Status.Should().Be(ImportStatus.Failed);
-        outcome.Key.Should().BeNull();
-        outcome.Diagnostics.Select(d => d.ToString()).Should().Contain(d => Regex.IsMatch(d, @"^edited-000\.txt:[1-9][0-9]*: .*阿特兰蒂斯"));
-        (await DatabaseSnapshot.CountAsync(database.Path, "Resolutions")).Should().Be(0);
+        outcome.Status.Should().Be(ImportStatus.Imported, "a name the registry does not know never drops a resolution");
+        outcome.Key.Should().Be("A/HRC/RES/46/13");
+        var warning = outcome.Diagnostics.Select(d => d.ToString()).Should().ContainSingle(d => d.Contains("阿特兰蒂斯", StringComparison.Ordinal)).Subject;
+        warning.Should().MatchRegex(@"^edited-000\.txt:[1-9][0-9]*: warning: .*阿特兰蒂斯");
+        await using var db = database.OpenContext();
+        var votes = await db.Votes.Where(v => v.CountryIso3 == null).ToListAsync();
+        votes.Should().ContainSingle().Which.Name.Should().Be("阿特兰蒂斯");
+        votes[0].Position.Should().Be(VotePosition.InFavour);
+        (await db.Resolutions.SingleAsync()).YesCount.Should().Be(26);
+        var flags = await Data.Queries.DataQuality.ListAsync(db);
+        flags.Should().Contain(f => f.ResolutionKey == "A/HRC/RES/46/13" && f.FileName == "edited-000.txt" && f.Message.Contains("阿特兰蒂斯", StringComparison.Ordinal) && f.ToString() == warning);
+    }
+
+    [Fact]
+    public async Task ACountThatDisagreesWithItsListKeepsBothAndIsFlagged()
+    {
+        await using var database = TestDatabase.Create();
+
+        var outcome = await database.Importer.ImportAsync(Seeds.Edited("000", "以 26 票赞成", "以 27 票赞成"));
+
+        outcome.Status.Should().Be(ImportStatus.Imported);
+        await using var db = database.OpenContext();
+        var record = await db.Resolutions.SingleAsync();
+        record.YesCount.Should().Be(27);
+        (await db.Votes.CountAsync(v => v.Position == VotePosition.InFavour)).Should().Be(26);
+        (await db.DataQualityFlags.Select(f => f.Message).ToListAsync()).Should().Contain(m => m.StartsWith("expected 27 states in favour as the statement says, found 26", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReimportingAChangedSourceReplacesItsFlagsAndDeletingTheRecordRemovesThem()
+    {
+        await using var database = TestDatabase.Create();
+        await database.Importer.ImportAsync(Seeds.Edited("000", "阿根廷、", "阿特兰蒂斯、"));
+
+        await database.ImportSeedAsync("000");
+
+        await using (var db = database.OpenContext())
+        {
+            (await db.DataQualityFlags.Select(f => f.Message).ToListAsync()).Should().NotContain(m => m.Contains("阿特兰蒂斯", StringComparison.Ordinal));
+        }
+
+        await database.Importer.ImportAsync(Seeds.Edited("000", "阿根廷、", "阿特兰蒂斯、"));
+        (await database.Importer.DeleteAsync("A/HRC/RES/46/13")).Should().BeTrue();
+        (await DatabaseSnapshot.CountAsync(database.Path, "DataQualityFlags")).Should().Be(0);
     }
 
     [Fact]
@@ -266,7 +305,7 @@ public sealed class ResolutionImporterTests
         var before = await DatabaseSnapshot.TakeAsync(database.Path);
 
         var valid = await database.Importer.ImportAsync(Seeds.Source("002"), dryRun: true);
-        var invalid = await database.Importer.ImportAsync(Seeds.Edited("000", "阿根廷、", "阿特兰蒂斯、"), dryRun: true);
+        var invalid = await database.Importer.ImportAsync(new ImportSource("bad.txt", Encoding.UTF8.GetBytes("Minutes of a meeting.\n")), dryRun: true);
 
         valid.Status.Should().Be(ImportStatus.Valid);
         valid.Key.Should().Be("A/HRC/RES/53/11");

@@ -99,8 +99,10 @@ public sealed class VotesCsvTests : IDisposable
             var country = CountryRegistry.Default.FindByIso3(row["country_iso3"]);
             country.Should().NotBeNull(row["country_iso3"]);
             country!.Iso3.Should().Be(row["country_iso3"]);
-            row["country_name_zh"].Should().Be(country.NameZh);
-            row["country_name_en"].Should().Be(country.NameEn);
+            // the name the state bore on the adoption date (Countries/state-names.csv)
+            var date = DateOnly.ParseExact(row["date"], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            row["country_name_zh"].Should().Be(country.NameOn(date, "zh"));
+            row["country_name_en"].Should().Be(country.NameOn(date, "en"));
         }
     }
 
