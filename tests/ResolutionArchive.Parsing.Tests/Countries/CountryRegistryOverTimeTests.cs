@@ -144,22 +144,76 @@ public class CountryRegistryOverTimeTests
     /// <summary>1 July of every year of the Council (its first session opened on 2006-06-19).</summary>
     public static TheoryData<int> CouncilYears() => [.. Enumerable.Range(2006, DateTime.UtcNow.Year - 2006 + 1)];
 
+    /// <summary>
+    /// The seats empty on 1 July of a year, each with its documented reason in the term's note: Libya suspended from
+    /// 2011-03-01 to 2011-11-17 (General Assembly resolutions 65/265, 66/11); the United States gone on 2018-06-19 and
+    /// Iceland elected only on 2018-07-13.
+    /// </summary>
+    private static readonly Dictionary<int, (string Iso3, RegionalGroup Group)> EmptySeats = new()
+    {
+        [2011] = ("LBY", RegionalGroup.African),
+        [2018] = ("USA", RegionalGroup.WesternEuropeanAndOther),
+    };
+
     [Theory]
     [MemberData(nameof(CouncilYears))]
     public void HoldsTheCouncilsFortySevenSeatsByGroupEveryYear(int year)
     {
         var date = new DateOnly(year, 7, 1);
         var members = _registry.MembersOn(Body.HRC, date);
+        var seats = new Dictionary<RegionalGroup, int>
+        {
+            [RegionalGroup.African] = 13,
+            [RegionalGroup.AsiaPacific] = 13,
+            [RegionalGroup.EasternEuropean] = 6,
+            [RegionalGroup.LatinAmericanAndCaribbean] = 8,
+            [RegionalGroup.WesternEuropeanAndOther] = 7,
+        };
+        if (EmptySeats.TryGetValue(year, out var empty))
+        {
+            seats[empty.Group]--;
+            _registry.CouncilTerms.Should().Contain(t => t.Iso3 == empty.Iso3 && t.End < date && t.End.Year == year && !string.IsNullOrEmpty(t.Note), "an empty seat is a documented suspension or withdrawal");
+        }
 
-        members.Should().HaveCount(47, "General Assembly resolution 60/251 §7");
+        members.Should().HaveCount(seats.Values.Sum(), "General Assembly resolution 60/251 §7: 47 seats");
         _registry.CouncilTerms.Where(t => t.Start <= date && date <= t.End).GroupBy(t => t.Group).ToDictionary(g => g.Key, g => g.Count())
-            .Should().BeEquivalentTo(new Dictionary<RegionalGroup, int>
+            .Should().BeEquivalentTo(seats);
+        members.Should().OnlyContain(m => m.IsUnMemberOn(date), "only Members of the United Nations sit on the Council");
+    }
+
+    [Fact]
+    public void EveryCouncilTermIsAtMostThreeYearsAndNeverOverlapsAnotherOfTheSameState()
+    {
+        foreach (var state in _registry.CouncilTerms.GroupBy(t => t.Iso3))
+        {
+            var terms = state.OrderBy(t => t.Start).ToList();
+            terms.Should().OnlyContain(t => t.Start <= t.End && t.End <= t.Start.AddYears(3).AddDays(200), "a term is three years (the 2009–2011 terms ran on to 31 December)");
+            for (var i = 1; i < terms.Count; i++)
             {
-                [RegionalGroup.African] = 13,
-                [RegionalGroup.AsiaPacific] = 13,
-                [RegionalGroup.EasternEuropean] = 6,
-                [RegionalGroup.LatinAmericanAndCaribbean] = 8,
-                [RegionalGroup.WesternEuropeanAndOther] = 7,
-            });
+                terms[i].Start.Should().BeAfter(terms[i - 1].End, "{0} holds one seat at a time", state.Key);
+            }
+        }
+    }
+}
+
+/// <summary>The Council's recorded votes of the seeds against the registry's membership (issue 13 §1, §4).</summary>
+public class CouncilVotesAgainstMembershipTests
+{
+    [Theory]
+    [InlineData("000", 0)]
+    [InlineData("002", 0)]
+    [InlineData("004", 1)]
+    public void EveryStateOfASeedsRecordedVoteWasOnTheCouncilThatDayAndTheRestAreNonVoting(string seed, int nonVoting)
+    {
+        var result = TestInput.ParseSeed(seed);
+        var resolution = result.Resolution!;
+        var members = CountryRegistry.Default.MembersOn(Body.HRC, resolution.AdoptionDate!.Value).Select(c => c.Iso3).ToList();
+
+        result.Diagnostics.Should().BeEmpty("no listed state is flagged as a non-member");
+        members.Should().HaveCount(47);
+        resolution.Vote.Yes.Concat(resolution.Vote.No).Concat(resolution.Vote.Abstain).Should().BeSubsetOf(members);
+        resolution.Vote.NonVoting.Should().HaveCount(nonVoting);
+        resolution.Vote.Yes.Concat(resolution.Vote.No).Concat(resolution.Vote.Abstain).Concat(resolution.Vote.NonVoting)
+            .Should().BeEquivalentTo(members, "in favour + against + abstaining + non-voting = the Council on that day");
     }
 }
