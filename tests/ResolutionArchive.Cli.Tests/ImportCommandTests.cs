@@ -23,7 +23,7 @@ public sealed class ImportCommandTests
         second.ExitCode.Should().Be(0, second.ToString());
         second.OutputLines.Last().Should().StartWith("5 unchanged (5 files");
         (await CountAsync(db, "Resolutions")).Should().Be(5);
-        (await CountAsync(db, "Votes")).Should().Be(47 + 47 + 46);
+        (await CountAsync(db, "Votes")).Should().Be(47 + 47 + 47, "each Council vote stores the 47 members: the three lists and the non-voting (37/23: Tunisia)");
         (await CountAsync(db, "Sponsors")).Should().Be(12);
     }
 
@@ -67,7 +67,7 @@ public sealed class ImportCommandTests
     {
         using var folder = new TempFolder();
         var seeds = folder.CopySeeds();
-        folder.Write("seeds/999_bad.txt", BadInputs.Bytes("unknown country"));
+        folder.Write("seeds/999_bad.txt", BadInputs.Bytes("unplaced heading line"));
         var db = folder.File("archive.sqlite");
 
         var run = await CliRun.RunAsync("import", seeds, "--db", db);
@@ -77,7 +77,7 @@ public sealed class ImportCommandTests
         (await CountAsync(db, "Resolutions")).Should().Be(5);
         var table = string.Join("\n", run.OutputLines);
         table.Should().Contain("failed files", "the summary lists each failure with its reason");
-        table.Should().Contain("999_bad.txt").And.Contain("unknown name");
+        table.Should().Contain("999_bad.txt").And.Contain("no rule places");
     }
 
     [Fact]

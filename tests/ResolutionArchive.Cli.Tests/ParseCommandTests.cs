@@ -101,15 +101,20 @@ public sealed class ParseCommandTests
     }
 
     [Fact]
-    public async Task AnUnknownCountryIsNamedInTheDiagnostic()
+    public async Task AnUnknownCountryIsNamedInAWarningAndKeptInTheRecord()
     {
         using var folder = new TempFolder();
         var file = folder.Write("bad.txt", BadInputs.Bytes("unknown country"));
 
         var run = await CliRun.RunAsync("parse", file);
 
-        run.ExitCode.Should().Be(1);
-        run.ErrorLines.Should().ContainSingle(line => line.StartsWith(file + ":", StringComparison.Ordinal) && line.Contains("阿特兰蒂斯", StringComparison.Ordinal));
+        run.ExitCode.Should().Be(0, "a name the registry does not know never drops the record (input-formats §4.4)");
+        run.ErrorLines.Should().ContainSingle(line => line.StartsWith(file + ":86: warning: ", StringComparison.Ordinal) && line.Contains("阿特兰蒂斯", StringComparison.Ordinal));
+        using var json = System.Text.Json.JsonDocument.Parse(run.Output);
+        var unresolved = json.RootElement.GetProperty("vote").GetProperty("unresolved");
+        unresolved.GetArrayLength().Should().Be(1);
+        unresolved[0].GetProperty("name").GetString().Should().Be("阿特兰蒂斯");
+        unresolved[0].GetProperty("list").GetString().Should().Be("inFavour");
     }
 
     [Fact]

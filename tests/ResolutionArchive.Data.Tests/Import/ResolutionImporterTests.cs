@@ -9,7 +9,7 @@ namespace ResolutionArchive.Data.Tests.Import;
 public sealed class ResolutionImporterTests
 {
     /// <summary>What each seed holds, counted by hand from the texts.</summary>
-    public sealed record SeedCounts(string Prefix, string? Symbol, int Preamble, int Operative, int Footnotes, int Yes, int No, int Abstain, int Sponsors);
+    public sealed record SeedCounts(string Prefix, string? Symbol, int Preamble, int Operative, int Footnotes, int Yes, int No, int Abstain, int Sponsors, int NonVoting = 0);
 
     private static readonly SeedCounts[] Expected =
     [
@@ -17,7 +17,7 @@ public sealed class ResolutionImporterTests
         new("001", null, Preamble: 21, Operative: 10, Footnotes: 2, Yes: 0, No: 0, Abstain: 0, Sponsors: 12),
         new("002", "A/HRC/RES/53/11", Preamble: 33, Operative: 37, Footnotes: 5, Yes: 33, No: 13, Abstain: 1, Sponsors: 0),
         new("003", "A/RES/76/159", Preamble: 15, Operative: 17, Footnotes: 6, Yes: 0, No: 0, Abstain: 0, Sponsors: 0),
-        new("004", "A/HRC/RES/37/23", Preamble: 15, Operative: 5, Footnotes: 0, Yes: 28, No: 1, Abstain: 17, Sponsors: 0),
+        new("004", "A/HRC/RES/37/23", Preamble: 15, Operative: 5, Footnotes: 0, Yes: 28, No: 1, Abstain: 17, Sponsors: 0, NonVoting: 1),
     ];
 
     private const string Pp1 = "遵循《联合国宪章》的宗旨和原则，";
@@ -57,6 +57,7 @@ public sealed class ResolutionImporterTests
             record.Votes.Count(v => v.Position == VotePosition.InFavour).Should().Be(seed.Yes, $"seed {seed.Prefix} in favour");
             record.Votes.Count(v => v.Position == VotePosition.Against).Should().Be(seed.No, $"seed {seed.Prefix} against");
             record.Votes.Count(v => v.Position == VotePosition.Abstaining).Should().Be(seed.Abstain, $"seed {seed.Prefix} abstaining");
+            record.Votes.Count(v => v.Position == VotePosition.NonVoting).Should().Be(seed.NonVoting, $"seed {seed.Prefix} non-voting (input-formats §4.5)");
             record.Sponsors.Should().HaveCount(seed.Sponsors, $"seed {seed.Prefix} sponsors");
             if (seed.Yes + seed.No + seed.Abstain > 0)
             {
@@ -70,7 +71,7 @@ public sealed class ResolutionImporterTests
         // No row may belong to no resolution, and the tables hold exactly the seeds' rows.
         (await DatabaseSnapshot.CountAsync(database.Path, "Paragraphs")).Should().Be(Expected.Sum(s => s.Preamble + s.Operative));
         (await DatabaseSnapshot.CountAsync(database.Path, "Footnotes")).Should().Be(Expected.Sum(s => s.Footnotes));
-        (await DatabaseSnapshot.CountAsync(database.Path, "Votes")).Should().Be(Expected.Sum(s => s.Yes + s.No + s.Abstain));
+        (await DatabaseSnapshot.CountAsync(database.Path, "Votes")).Should().Be(Expected.Sum(s => s.Yes + s.No + s.Abstain + s.NonVoting));
         (await DatabaseSnapshot.CountAsync(database.Path, "Sponsors")).Should().Be(12);
     }
 
@@ -147,7 +148,7 @@ public sealed class ResolutionImporterTests
         (await DatabaseSnapshot.CountAsync(database.Path, "Paragraphs", $"ResolutionId = {original.Id}")).Should().Be(0);
         (await DatabaseSnapshot.CountAsync(database.Path, "Votes", $"ResolutionId = {original.Id}")).Should().Be(0);
         (await DatabaseSnapshot.CountAsync(database.Path, "Paragraphs")).Should().Be(Expected.Sum(s => s.Preamble + s.Operative));
-        (await DatabaseSnapshot.CountAsync(database.Path, "Votes")).Should().Be(Expected.Sum(s => s.Yes + s.No + s.Abstain));
+        (await DatabaseSnapshot.CountAsync(database.Path, "Votes")).Should().Be(Expected.Sum(s => s.Yes + s.No + s.Abstain + s.NonVoting));
         (await LoadOthersAsync(database, original.Key)).Should().BeEquivalentTo(others);
         others.Should().HaveCount(4);
     }
