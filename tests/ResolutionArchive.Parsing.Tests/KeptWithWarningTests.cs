@@ -87,4 +87,26 @@ public class KeptWithWarningTests
         result.Resolution.Vote.Abstain.Should().BeEmpty();
         result.Resolution.Vote.NonVoting.Should().Equal("MEX");
     }
+
+    [Fact]
+    public void KeepsARecordWhoseAdoptionStatementNamesNoOutcome()
+    {
+        var text = TestInput.SeedText("000").ReplaceOnce("经记录表决", "经表决");
+
+        var (record, warning) = SingleWarning(TestInput.Parse(text, File));
+
+        warning.Message.Should().StartWith("expected an adoption statement with 经记录表决, 未经表决 or 默许程序, found [经表决").And.EndWith("; the adoption is recorded as not stated");
+        record.Vote.Mode.Should().Be(Syntax.VoteMode.NotStated);
+        record.Operative.Should().HaveCount(8, "everything else of the record is kept");
+    }
+
+    [Fact]
+    public void ReadsTheSilenceProcedure()
+    {
+        var text = TestInput.SeedText("000").ReplaceOnce("经记录表决，以 26 票赞成、15 票反对、6 票弃权获得通过。表决结果如下：", "按照默许程序获得通过。");
+
+        var result = TestInput.Parse(text, File);
+
+        result.Resolution!.Vote.Mode.Should().Be(Syntax.VoteMode.SilenceProcedure);
+    }
 }

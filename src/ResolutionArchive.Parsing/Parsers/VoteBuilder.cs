@@ -29,7 +29,8 @@ internal static class VoteBuilder
 
         if (!statement.Contains("记录表决", StringComparison.Ordinal))
         {
-            diagnostics.Add(new ParseDiagnostic(file, raw.Line, $"expected an adoption statement with 经记录表决 or 未经表决, found [{statement}"));
+            // §4.3: a statement that names no outcome loses nothing else of the record: kept as "not stated", flagged
+            diagnostics.Add(new ParseDiagnostic(file, raw.Line, $"expected an adoption statement with 经记录表决, 未经表决 or 默许程序, found [{statement}; the adoption is recorded as not stated", DiagnosticSeverity.Warning));
             return Vote.NotStated;
         }
 

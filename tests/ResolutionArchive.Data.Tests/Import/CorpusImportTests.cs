@@ -28,20 +28,21 @@ public sealed class CorpusImportTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
-    public async Task TheWholeCorpusAndTheSeedsAreStoredWithTheVotesOfTheMetadata()
+    public async Task TheWholeCorpusOfSessions75To77AndTheSeedsAreStoredWithTheVotesOfTheMetadata()
     {
-        var corpus = AknCorpus.FindCorpus();
-        Skip.If(corpus is null, $"the AKN4UN corpus was not found: no folder shared/corpus/unxml-ga above {AppContext.BaseDirectory}");
-        var files = Directory.GetFiles(corpus, "*.xml", SearchOption.AllDirectories);
-        var metadata = AknCorpus.LoadMetadata(Directory.GetFiles(corpus, "*.metadata.jsonl"));
+        var corpora = new[] { AknCorpus.FindCorpus("unxml-ga"), AknCorpus.FindCorpus("unxml-ga-77") };
+        Skip.If(corpora.Any(c => c is null), $"the AKN4UN corpus of sessions 75–77 was not found: no folders shared/corpus/unxml-ga and unxml-ga-77 above {AppContext.BaseDirectory}");
+        var files = corpora.SelectMany(c => Directory.GetFiles(c!, "*.xml", SearchOption.AllDirectories)).ToList();
+        var metadata = AknCorpus.LoadMetadata(corpora.SelectMany(c => Directory.GetFiles(c!, "*.metadata.jsonl")));
 
         var result = await ImportAndCompareAsync(files, metadata, withSeeds: true);
 
-        result.Failed.Should().BeEmpty();
+        // 0 files lost but the one refused for a documented defect (the Arabic text of 77/336)
+        result.Failed.Should().ContainSingle().Which.Should().Contain("A_RES_77_336-2317569A.xml").And.Contain("expected a Chinese text");
         result.Mismatches.Should().BeEmpty();
-        result.Compared.Should().Be(metadata.Count - AknCorpus.MetadataWithoutFile.Length, "every metadata entry with a file is compared");
-        result.Resolutions.Should().Be(files.Length + 4, "630 files and the five seeds, of which 003 is the same record as 76/159");
-        output.WriteLine($"imported {files.Length} AKN files and 5 seeds in {result.Elapsed.TotalSeconds:0.0} s; compared {result.Compared} metadata entries");
+        result.Compared.Should().Be(metadata.Count - AknCorpus.MetadataWithoutFile.Length - AknCorpus.MetadataWithoutFile77.Length, "every metadata entry with a file is compared");
+        result.Resolutions.Should().Be(files.Count - 1 + 4, "the files less the refused one, and the five seeds, of which 003 is the same record as 76/159");
+        output.WriteLine($"imported {files.Count} AKN files and 5 seeds in {result.Elapsed.TotalSeconds:0.0} s; compared {result.Compared} metadata entries");
     }
 
     private static async Task<(List<string> Failed, List<string> Mismatches, int Compared, int Resolutions, TimeSpan Elapsed)> ImportAndCompareAsync(
@@ -84,7 +85,7 @@ public sealed class CorpusImportTests(ITestOutputHelper output)
         }
 
         var compared = 0;
-        foreach (var meta in metadata.Where(m => !AknCorpus.MetadataWithoutFile.Contains(m.Symbol)))
+        foreach (var meta in metadata.Where(m => !AknCorpus.MetadataWithoutFile.Contains(m.Symbol) && !AknCorpus.MetadataWithoutFile77.Contains(m.Symbol)))
         {
             var stored = await Queries.ResolutionLookup.FindByKeyAsync(context, meta.Symbol);
             if (stored is null)
