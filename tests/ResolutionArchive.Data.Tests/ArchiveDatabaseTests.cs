@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace ResolutionArchive.Data.Tests;
 
@@ -86,5 +87,52 @@ public sealed class ArchiveDatabaseTests
         }
 
         (await DatabaseSnapshot.CountAsync(database.Path, "Votes")).Should().Be(47);
+    }
+
+    [Fact]
+    public async Task AnArchiveFromBeforeTheRegistryOverTimeIsRederivedFromItsSourcesWhenOpened()
+    {
+        var path = string.Empty;
+        await using (var database = TestDatabase.Create())
+        {
+            path = database.Path + ".old.sqlite";
+            foreach (var prefix in Seeds.Prefixes)
+            {
+                await database.ImportSeedAsync(prefix);
+            }
+
+            await database.Importer.ImportAsync(Seeds.Edited("000", "阿根廷、", "阿特兰蒂斯、"));
+            await database.Context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);"); // the copy needs no -wal beside it
+            File.Copy(database.Path, path);
+        }
+
+        try
+        {
+            // the archive as the previous release left it: schema before the migration, no non-voting rows, no flags
+            await using (var old = new ArchiveDbContext(ArchiveDatabase.Options(path)))
+            {
+                await old.Database.ExecuteSqlRawAsync("DELETE FROM DataQualityFlags; DELETE FROM Votes WHERE Position = 'NonVoting' OR CountryIso3 IS NULL;");
+                await old.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261124123121_ParagraphLineage");
+            }
+
+            (await DatabaseSnapshot.CountAsync(path, "Votes", "Position = 'NonVoting'")).Should().Be(0);
+
+            await using (var upgraded = ArchiveDatabase.Open(path))
+            {
+                (await upgraded.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
+                (await upgraded.Resolutions.CountAsync()).Should().Be(5);
+                (await upgraded.Votes.Where(v => v.Position == Entities.VotePosition.NonVoting).Select(v => v.CountryIso3).ToListAsync()).Should().BeEquivalentTo(["TUN", "ARG"], "derived again from the sources: Tunisia did not vote on 37/23, and the edited 46/13 prints an unknown name where Argentina was");
+                (await upgraded.Votes.CountAsync(v => v.CountryIso3 == null && v.Name == "阿特兰蒂斯")).Should().Be(1, "the unknown name of the edited 46/13, kept verbatim");
+                (await upgraded.DataQualityFlags.CountAsync()).Should().Be(1);
+                (await upgraded.ParagraphLinks.CountAsync()).Should().BeGreaterThan(0, "lineage is rebuilt after the records");
+            }
+        }
+        finally
+        {
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
     }
 }
