@@ -25,6 +25,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         "/no-such-page",
         "/?body=HRC&sort=number-asc",
         "/sessions",
+        "/data-quality",
+        "/sources/1",
         "/countries/CHN",
         "/countries",
         "/countries/CHN/compare/USA",

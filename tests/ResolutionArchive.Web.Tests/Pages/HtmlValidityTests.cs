@@ -52,6 +52,9 @@ public sealed class HtmlValidityTests(ITestOutputHelper output) : IDisposable
                 "/sessions/HRC/46",
                 "/sessions/HRC/43",
                 "/sessions/HRC/999",
+                "/data-quality",
+                "/data-quality?key=A%2FHRC%2FRES%2F46%2F13&culture=en",
+                "/sources/1",
             ]);
 
             // The English interface (docs/localization.md).
