@@ -124,15 +124,7 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
 
             await db.SaveChangesAsync(cancellationToken);
             // the source's warnings are its data-quality flags (a replaced source's old ones go)
-            await db.DataQualityFlags.Where(f => f.SourceId == row.Id).ExecuteDeleteAsync(cancellationToken);
-            db.DataQualityFlags.AddRange(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => new DataQualityFlagEntity
-            {
-                SourceId = row.Id,
-                ResolutionKey = key,
-                FileName = source.Name,
-                Line = d.Line,
-                Message = d.Message,
-            }));
+            await ReplaceFlagsAsync(row.Id, key, source.Name, result.Diagnostics, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
 
@@ -218,15 +210,7 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
                 }
 
                 parsed.Add((stored.FileName, read.Resolution));
-                await db.DataQualityFlags.Where(f => f.SourceId == stored.Id).ExecuteDeleteAsync(cancellationToken);
-                db.DataQualityFlags.AddRange(read.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => new DataQualityFlagEntity
-                {
-                    SourceId = stored.Id,
-                    ResolutionKey = key,
-                    FileName = stored.FileName,
-                    Line = d.Line,
-                    Message = d.Message,
-                }));
+                await ReplaceFlagsAsync(stored.Id, key, stored.FileName, read.Diagnostics, cancellationToken);
             }
 
             if (parsed.Count < sources.Count)
@@ -247,6 +231,23 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
         await SearchIndex.BumpRevisionAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return failed;
+    }
+
+    /// <summary>
+    /// Replaces the data-quality flags of source <paramref name="sourceId"/> with the warnings among
+    /// <paramref name="diagnostics"/> (added to the change tracker; the caller saves).
+    /// </summary>
+    private async Task ReplaceFlagsAsync(int sourceId, string key, string fileName, IEnumerable<ParseDiagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        await db.DataQualityFlags.Where(f => f.SourceId == sourceId).ExecuteDeleteAsync(cancellationToken);
+        db.DataQualityFlags.AddRange(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => new DataQualityFlagEntity
+        {
+            SourceId = sourceId,
+            ResolutionKey = key,
+            FileName = fileName,
+            Line = d.Line,
+            Message = d.Message,
+        }));
     }
 
     /// <summary>The migration after which every record is rebuilt from its sources (<see cref="RederiveAllAsync"/>).</summary>

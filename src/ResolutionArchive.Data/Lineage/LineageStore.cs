@@ -209,7 +209,7 @@ public static class LineageStore
 
                         // 4. verify
                         local.Candidates++;
-                        var common = Overlap(x, y);
+                        var common = ParagraphSimilarity.Overlap(x, y);
                         var score = (double)common / (x.Length + y.Length - common);
                         if (score >= t - 1e-12)
                         {
@@ -224,31 +224,6 @@ public static class LineageStore
             local => Interlocked.Add(ref candidates, local.Candidates));
 
         return (results.SelectMany(r => r).ToList(), candidates);
-    }
-
-    /// <summary>The size of the intersection of two ascending arrays.</summary>
-    private static int Overlap(int[] a, int[] b)
-    {
-        int i = 0, j = 0, common = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j])
-            {
-                common++;
-                i++;
-                j++;
-            }
-            else if (a[i] < b[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return common;
     }
 
     /// <summary>Both directions of each pair, each paragraph's best <see cref="TopK"/> kept (score, then lower id).</summary>

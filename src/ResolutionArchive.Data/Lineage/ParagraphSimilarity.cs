@@ -65,8 +65,15 @@ public static class ParagraphSimilarity
             return 0;
         }
 
+        var common = Overlap(a as int[] ?? [.. a], b as int[] ?? [.. b]);
+        return (double)common / (a.Count + b.Count - common);
+    }
+
+    /// <summary>The size of the intersection of two ascending sets of numbers (a merge: linear in their lengths).</summary>
+    public static int Overlap(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+    {
         int i = 0, j = 0, common = 0;
-        while (i < a.Count && j < b.Count)
+        while (i < a.Length && j < b.Length)
         {
             if (a[i] == b[j])
             {
@@ -84,7 +91,7 @@ public static class ParagraphSimilarity
             }
         }
 
-        return (double)common / (a.Count + b.Count - common);
+        return common;
     }
 
     /// <summary>The similarity of two texts (<see cref="Jaccard"/> of their <see cref="Bigrams"/>).</summary>
