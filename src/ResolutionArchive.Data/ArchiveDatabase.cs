@@ -71,13 +71,29 @@ public static class ArchiveDatabase
     }
 
     /// <summary>
+    /// The version of the rules that derive a record from its sources: the readers' (<see cref="ReaderRules"/>) and the
+    /// country registry's data (<see cref="Parsing.Countries.CountryRegistry.DataVersion"/>). Stored in the archive's
+    /// <c>ArchiveDerivation</c> table; <see cref="Upgrade"/> derives every record again when they differ.
+    /// </summary>
+    public static string DerivationVersion { get; } = $"{ReaderRules}+{Parsing.Countries.CountryRegistry.DataVersion}";
+
+    /// <summary>
+    /// Raised when a reader's rules change what a stored source gives (a new field, a rule that reads a file
+    /// differently), so that archives derive their records again; 1 = non-voting members and data-quality flags.
+    /// </summary>
+    public const int ReaderRules = 1;
+
+    /// <summary>
     /// Brings the schema of the database at <paramref name="path"/> (opened by <paramref name="context"/>) up to date:
     /// a new file gets every migration, an existing one only its pending migrations, and an up-to-date one is not
     /// written to (Migrate() takes a lock by writing even when nothing is pending). When the
     /// <see cref="CrossReferencesMigration"/> migration was applied to a file holding records, their references are
     /// rebuilt from their stored text (docs/references.md); likewise the full-text index after the
     /// <see cref="Search.SearchIndex.Migration"/> migration (docs/search.md §2) and the paragraph links after the
-    /// <see cref="Lineage.LineageStore.Migration"/> migration (docs/lineage.md §2). The site's start and the CLI both come through here.
+    /// <see cref="Lineage.LineageStore.Migration"/> migration (docs/lineage.md §2). When the archive's records were
+    /// derived with another <see cref="DerivationVersion"/> (older readers or another country registry), they are all
+    /// derived again from their sources (<see cref="Import.ResolutionImporter.RederiveAllAsync"/>). The site's start and
+    /// the CLI both come through here.
     /// </summary>
     public static void Upgrade(ArchiveDbContext context, string path)
     {
@@ -99,14 +115,16 @@ public static class ArchiveDatabase
             Search.SearchIndex.RebuildAsync(context).GetAwaiter().GetResult();
         }
 
-        var rederive = pending.Any(m => m.EndsWith("_" + Import.ResolutionImporter.RederiveMigration, StringComparison.Ordinal)) && context.Resolutions.Any();
-        if (rederive)
+        // The records were derived from their sources by some version of the readers and the registry: when the archive
+        // says another one (an upgrade, a registry corrected: a state renamed, a Council term added), every record, its
+        // flags and the lineage are derived again, in one transaction with the new version. The decision rests on the
+        // archive's state, so a process killed during it leaves the old version and does it again on the next start.
+        var derivedWith = context.Database.SqlQueryRaw<string>("SELECT Version AS Value FROM ArchiveDerivation WHERE Id = 1").AsEnumerable().SingleOrDefault() ?? "";
+        if (derivedWith != DerivationVersion)
         {
-            // non-voting members and data-quality flags are derived from the sources by the new readers
-            new Import.ResolutionImporter(context).RederiveAllAsync().GetAwaiter().GetResult();
+            new Import.ResolutionImporter(context).RederiveAllAsync(DerivationVersion).GetAwaiter().GetResult();
         }
-
-        if ((rederive || pending.Any(m => m.EndsWith("_" + Lineage.LineageStore.Migration, StringComparison.Ordinal))) && context.Resolutions.Any())
+        else if (pending.Any(m => m.EndsWith("_" + Lineage.LineageStore.Migration, StringComparison.Ordinal)) && context.Resolutions.Any())
         {
             Lineage.LineageStore.RebuildAsync(context).GetAwaiter().GetResult();
         }

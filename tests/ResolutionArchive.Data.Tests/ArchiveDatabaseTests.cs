@@ -135,4 +135,27 @@ public sealed class ArchiveDatabaseTests
             }
         }
     }
+
+    [Fact]
+    public async Task AnArchiveDerivedWithAnotherRegistryIsDerivedAgainOnceAndThenLeftAlone()
+    {
+        await using var database = TestDatabase.Create();
+        await database.ImportSeedAsync("004");
+        // as if the records had been derived by an older registry: no non-voting member known, another version
+        await database.Context.Database.ExecuteSqlRawAsync("DELETE FROM Votes WHERE Position = 'NonVoting'; UPDATE ArchiveDerivation SET Version = 'an older registry';");
+
+        await using (var reopened = ArchiveDatabase.Open(database.Path))
+        {
+            (await reopened.Votes.Where(v => v.Position == Entities.VotePosition.NonVoting).Select(v => v.CountryIso3).ToListAsync()).Should().Equal("TUN");
+            (await reopened.Database.SqlQueryRaw<string>("SELECT Version AS Value FROM ArchiveDerivation").SingleAsync()).Should().Be(ArchiveDatabase.DerivationVersion);
+        }
+
+        var before = await DatabaseSnapshot.TakeAsync(database.Path);
+        await using (var again = ArchiveDatabase.Open(database.Path))
+        {
+            (await again.Resolutions.CountAsync()).Should().Be(1);
+        }
+
+        (await DatabaseSnapshot.TakeAsync(database.Path)).Dump.Should().Be(before.Dump, "an archive derived with today's rules is not derived again");
+    }
 }

@@ -183,13 +183,15 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
 
     /// <summary>
     /// Reads every stored source again and rebuilds every record from its sources, with the data-quality flags of each
-    /// source, in one transaction: what an archive needs when the readers or the country registry learn something new
-    /// (non-voting members, names over time; <see cref="ArchiveDatabase.Upgrade"/> calls it after the
-    /// <see cref="RederiveMigration"/> migration). A source that no longer reads leaves its record as it was, and is
-    /// returned. Paragraph links are not touched: the caller rebuilds lineage after it.
+    /// source, then the paragraph lineage of the whole archive, and records <paramref name="version"/> as the one the
+    /// archive is derived with — all in one transaction: what an archive needs when the readers or the country registry
+    /// learn something new (non-voting members, a state renamed; <see cref="ArchiveDatabase.Upgrade"/> calls it when
+    /// the stored version differs). A source that no longer reads leaves its record as it was, and is returned.
     /// </summary>
+    /// <param name="version">The <see cref="ArchiveDatabase.DerivationVersion"/> to record.</param>
+    /// <param name="cancellationToken">Cancels; nothing is then changed.</param>
     /// <returns>The file names of the sources that failed to read.</returns>
-    public async Task<IReadOnlyList<string>> RederiveAllAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> RederiveAllAsync(string version, CancellationToken cancellationToken = default)
     {
         db.ChangeTracker.Clear();
         var failed = new List<string>();
@@ -228,7 +230,14 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
             db.ChangeTracker.Clear();
         }
 
-        await SearchIndex.BumpRevisionAsync(db, cancellationToken);
+        if (keys.Count > 0)
+        {
+            // a new archive has nothing to derive: only its version is recorded, and its revision stays 0
+            await Lineage.LineageStore.RebuildAsync(db, cancellationToken);
+            await SearchIndex.BumpRevisionAsync(db, cancellationToken);
+        }
+
+        await db.Database.ExecuteSqlRawAsync("UPDATE ArchiveDerivation SET Version = {0} WHERE Id = 1", [version], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return failed;
     }
@@ -249,9 +258,6 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
             Message = d.Message,
         }));
     }
-
-    /// <summary>The migration after which every record is rebuilt from its sources (<see cref="RederiveAllAsync"/>).</summary>
-    public const string RederiveMigration = "RegistryOverTimeAndDataQuality";
 
     /// <summary>The savepoint that brackets one file inside the caller's transaction.</summary>
     private const string Savepoint = "import_file";

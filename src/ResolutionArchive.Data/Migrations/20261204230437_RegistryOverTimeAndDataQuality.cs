@@ -11,6 +11,9 @@ namespace ResolutionArchive.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // the version of the readers and the country registry the stored records were derived with (ArchiveDatabase.Upgrade)
+            migrationBuilder.Sql("CREATE TABLE ArchiveDerivation (Id INTEGER NOT NULL PRIMARY KEY CHECK (Id = 1), Version TEXT NOT NULL); INSERT INTO ArchiveDerivation (Id, Version) VALUES (1, '');");
+
             migrationBuilder.DropPrimaryKey(
                 name: "PK_Votes",
                 table: "Votes");
@@ -110,6 +113,8 @@ namespace ResolutionArchive.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TABLE ArchiveDerivation;");
+
             migrationBuilder.DropTable(
                 name: "DataQualityFlags");
 

@@ -67,6 +67,28 @@ public sealed partial class CountryRegistry
         }
     }
 
+    /// <summary>
+    /// A fingerprint of the embedded registry: the first 16 hex digits of the SHA-256 of its three CSV files. It changes
+    /// whenever a name, a date or a term is corrected, so that an archive knows its records were derived with another
+    /// registry and derives them again (the Data project's <c>ArchiveDatabase.Upgrade</c>).
+    /// </summary>
+    public static string DataVersion { get; } = ComputeDataVersion();
+
+    private static string ComputeDataVersion()
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in new[] { "states.csv", "state-names.csv", "hrc-membership.csv" })
+        {
+            using var stream = typeof(CountryRegistry).Assembly.GetManifestResourceStream(Prefix + file)
+                ?? throw new InvalidOperationException($"Embedded resource {Prefix + file} is missing from the build.");
+            using var memory = new MemoryStream();
+            stream.CopyTo(memory);
+            hash.AppendData(memory.ToArray());
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+
     /// <summary>The registry built from the embedded CSV files, loaded once.</summary>
     public static CountryRegistry Default => DefaultInstance.Value;
 
