@@ -53,9 +53,14 @@ public static class CliApplication
                 result.AddError("--wait must be 0 or more seconds.");
             }
         });
+        var maxBytes = new Option<long>("--max-bytes")
+        {
+            Description = $"refuse a file larger than this many bytes (default {InputFile.DefaultMaxBytes:N0}, 20 MiB)",
+            DefaultValueFactory = _ => InputFile.DefaultMaxBytes,
+        };
         var strict = new Option<bool>("--strict") { Description = "refuse a file that has a warning (an unknown name, a count that differs from its list…), as if it were an error" };
-        var import = new Command("import", "Parse resolution texts and store them in the database, all in one transaction (a run is all or nothing)") { importPaths, dryRun, wait, strict };
-        import.SetAction((result, token) => ImportCommand(result.GetValue(importPaths)!, result.GetValue(dbOption)!, result.GetValue(dryRun), TimeSpan.FromSeconds(result.GetValue(wait)), result.GetValue(strict), output, error, token));
+        var import = new Command("import", "Parse resolution texts and store them in the database, all in one transaction (a run is all or nothing)") { importPaths, dryRun, wait, strict, maxBytes };
+        import.SetAction((result, token) => ImportCommand(result.GetValue(importPaths)!, result.GetValue(dbOption)!, result.GetValue(dryRun), TimeSpan.FromSeconds(result.GetValue(wait)), result.GetValue(strict), result.GetValue(maxBytes), output, error, token));
 
         var exportKey = new Argument<string>("symbol") { Description = "the resolution's symbol (A/RES/76/159), a draft's key, or a number that names one resolution (76/159)" };
         var format = new Option<string>("--format") { Description = "akn (AKN4UN XML) or json (the parse format)", DefaultValueFactory = _ => "json" };
@@ -123,7 +128,14 @@ public static class CliApplication
             return 1;
         }
 
-        var result = ResolutionSourceReader.Read(File.ReadAllBytes(file.FullName), file.ToString());
+        var (source, unreadable) = InputFile.Read(file.ToString());
+        if (source is null)
+        {
+            error.WriteLine(unreadable!.ToString());
+            return 1;
+        }
+
+        var result = ResolutionSourceReader.Read(source.Bytes, source.Name);
         WriteDiagnostics(result.Diagnostics, error);
         if (result.Resolution is null)
         {
@@ -140,7 +152,15 @@ public static class CliApplication
         var files = InputFiles.Expand(paths, error, out var missing);
         foreach (var file in files)
         {
-            var result = ResolutionSourceReader.Read(File.ReadAllBytes(file), file);
+            var (source, unreadable) = InputFile.Read(file);
+            if (source is null)
+            {
+                error.WriteLine(unreadable!.ToString());
+                failed++;
+                continue;
+            }
+
+            var result = ResolutionSourceReader.Read(source.Bytes, source.Name);
             WriteDiagnostics(result.Diagnostics, error);
             if (result.Succeeded)
             {
@@ -156,11 +176,11 @@ public static class CliApplication
         return failed > 0 || missing ? 1 : 0;
     }
 
-    private static Task<int> ImportCommand(string[] paths, string db, bool dryRun, TimeSpan wait, bool strict, TextWriter output, TextWriter error, CancellationToken token)
+    private static Task<int> ImportCommand(string[] paths, string db, bool dryRun, TimeSpan wait, bool strict, long maxBytes, TextWriter output, TextWriter error, CancellationToken token)
     {
         var files = InputFiles.Expand(paths, error, out var missing);
         var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-        return new ImportCommand(output, error, interactive, wait, strict).RunAsync(files, missing, db, dryRun, token);
+        return new ImportCommand(output, error, interactive, wait, strict, Math.Max(1, maxBytes)).RunAsync(files, missing, db, dryRun, token);
     }
 
     private static async Task<int> ExportCommand(string key, string format, FileInfo? file, string db, TextWriter output, TextWriter error, CancellationToken token)

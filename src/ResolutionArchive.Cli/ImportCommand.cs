@@ -28,7 +28,7 @@ namespace ResolutionArchive.Cli;
 /// then gives up with <see cref="BusyExitCode"/>, having written nothing.
 /// </para>
 /// </summary>
-internal sealed class ImportCommand(TextWriter output, TextWriter error, bool interactive, TimeSpan? wait = null, bool strict = false)
+internal sealed class ImportCommand(TextWriter output, TextWriter error, bool interactive, TimeSpan? wait = null, bool strict = false, long maxBytes = InputFile.DefaultMaxBytes)
 {
     /// <summary>The exit code of a run that could not get the database's write lock (docs/cli.md, exit codes).</summary>
     public const int BusyExitCode = 3;
@@ -150,14 +150,14 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
 
     private async Task<(ArchiveDbContext? Context, ImportOutcome Outcome)> ImportOneAsync(string file, ArchiveDbContext? context, string db, bool dryRun, CancellationToken token)
     {
-        ImportSource source;
-        try
+        // only a regular file, of bounded size (docs/cli.md "Input files"): a FIFO or a device is refused before it is opened
+        var (read, unreadable) = InputFile.Read(file, maxBytes);
+        if (read is not { } source)
         {
-            source = ImportSource.FromFile(file);
-        }
-        catch (IOException ex)
-        {
-            return (context, new ImportOutcome(file, ImportStatus.Failed, null, [new ParseDiagnostic(file, 1, $"expected a readable file: {ex.Message}")]));
+            var refused = new ImportOutcome(file, ImportStatus.Failed, null, [unreadable!]);
+            _counts[ImportStatus.Failed] = _counts.GetValueOrDefault(ImportStatus.Failed) + 1;
+            _failures.Add(refused);
+            return (context, refused);
         }
 
         var parsed = ResolutionSourceReader.Read(source.Bytes, source.Name);
