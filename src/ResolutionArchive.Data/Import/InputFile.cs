@@ -11,7 +11,7 @@ namespace ResolutionArchive.Data.Import;
 /// </summary>
 public static partial class InputFile
 {
-    /// <summary>The largest input read by default: 20 MiB. The UN's largest AKN4UN file of sessions 75–77 has 2.3 MB.</summary>
+    /// <summary>The largest input read by default: 20 MiB. The UN's largest AKN4UN file of sessions 75–77 has 321 kB.</summary>
     public const long DefaultMaxBytes = 20L * 1024 * 1024;
 
     /// <summary>
