@@ -124,14 +124,14 @@ public static class CliApplication
     {
         if (!file.Exists)
         {
-            error.WriteLine($"{file}:1: expected a readable file, found none");
+            error.WriteLine(ConsoleText.Escape($"{file}:1: expected a readable file, found none"));
             return 1;
         }
 
         var (source, unreadable) = InputFile.Read(file.ToString());
         if (source is null)
         {
-            error.WriteLine(unreadable!.ToString());
+            error.WriteLine(ConsoleText.Escape(unreadable!.ToString()));
             return 1;
         }
 
@@ -155,7 +155,7 @@ public static class CliApplication
             var (source, unreadable) = InputFile.Read(file);
             if (source is null)
             {
-                error.WriteLine(unreadable!.ToString());
+                error.WriteLine(ConsoleText.Escape(unreadable!.ToString()));
                 failed++;
                 continue;
             }
@@ -164,7 +164,7 @@ public static class CliApplication
             WriteDiagnostics(result.Diagnostics, error);
             if (result.Succeeded)
             {
-                output.WriteLine($"{file}: valid ({result.Resolution!.Symbol ?? result.Resolution.Number})");
+                output.WriteLine(ConsoleText.Escape($"{file}: valid ({result.Resolution!.Symbol ?? result.Resolution.Number})"));
             }
             else
             {
@@ -274,7 +274,7 @@ public static class CliApplication
         var flags = await Data.Queries.DataQuality.ListAsync(context, token);
         foreach (var flag in flags)
         {
-            await output.WriteLineAsync($"{flag} [{flag.ResolutionKey}]");
+            await output.WriteLineAsync(ConsoleText.Escape($"{flag} [{flag.ResolutionKey}]"));
         }
 
         await output.WriteLineAsync($"data quality: {flags.Count} flags in {flags.Select(f => f.ResolutionKey).Distinct(StringComparer.Ordinal).Count()} records");
@@ -285,7 +285,7 @@ public static class CliApplication
     {
         foreach (var diagnostic in diagnostics)
         {
-            error.WriteLine(diagnostic.ToString());
+            error.WriteLine(ConsoleText.Escape(diagnostic.ToString()));
         }
     }
 }
@@ -316,7 +316,7 @@ internal static class InputFiles
             }
             else
             {
-                error.WriteLine($"{path}:1: expected a file or a folder, found nothing at that path");
+                error.WriteLine(ConsoleText.Escape($"{path}:1: expected a file or a folder, found nothing at that path"));
                 missing = true;
             }
         }

@@ -221,12 +221,12 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
     {
         foreach (var diagnostic in outcome.Diagnostics)
         {
-            error.WriteLine(diagnostic.ToString());
+            error.WriteLine(ConsoleText.Escape(diagnostic.ToString()));
         }
 
         if (plain)
         {
-            output.WriteLine($"{outcome.Status.ToString().ToLowerInvariant()}: {outcome.File}{(outcome.Key is null ? "" : $" ({outcome.Key})")}");
+            output.WriteLine(ConsoleText.Escape($"{outcome.Status.ToString().ToLowerInvariant()}: {outcome.File}{(outcome.Key is null ? "" : $" ({outcome.Key})")}"));
         }
     }
 
@@ -256,7 +256,7 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
             output.WriteLine($"failed files ({_failures.Count}):");
             foreach (var failure in _failures)
             {
-                output.WriteLine($"  {failure.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)?.ToString() ?? $"{failure.File}: failed"}");
+                output.WriteLine(ConsoleText.Escape($"  {failure.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)?.ToString() ?? $"{failure.File}: failed"}"));
             }
         }
         else if (_failures.Count > 0)
@@ -264,8 +264,8 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
             var failures = new Table().Title("failed files").AddColumn("file").AddColumn("reason");
             foreach (var failure in _failures)
             {
-                var reason = failure.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)?.ToString() ?? "failed";
-                failures.AddRow(new IRenderable[] { new Text(failure.File), new Text(reason) });
+                var reason = ConsoleText.Escape(failure.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)?.ToString() ?? "failed");
+                failures.AddRow(new IRenderable[] { new Text(ConsoleText.Escape(failure.File)), new Text(reason) });
             }
 
             console.Write(failures);

@@ -102,4 +102,22 @@ public sealed class InputFileTests
         await process.WaitForExitAsync();
         return (process.ExitCode, await stderr);
     }
+
+    [Theory]
+    [InlineData("parse")]
+    [InlineData("validate")]
+    [InlineData("import")]
+    public async Task TerminalEscapesInAFileAreShownEscapedNeverSent(string verb)
+    {
+        // issue 14 item 12: a name in a vote list that would set the terminal's title (OSC 0) and ring its bell
+        using var folder = new TempFolder();
+        var text = File.ReadAllText(TempFolder.Seed("000")).Replace("阿根廷、", "\u001b]0;PWNED\u0007、", StringComparison.Ordinal);
+        var file = folder.Write("escape.txt", System.Text.Encoding.UTF8.GetBytes(text));
+        string[] args = verb == "import" ? [verb, file, "--db", folder.File("archive.sqlite")] : [verb, file];
+
+        var run = await CliRun.RunAsync(args);
+
+        (run.Output + run.Error).Should().NotContain("\u001b").And.NotContain("\u0007");
+        run.Error.Should().Contain("\\u001B]0;PWNED\\u0007");
+    }
 }
