@@ -30,8 +30,7 @@ public sealed class CorpusImportTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task TheWholeCorpusOfSessions75To77AndTheSeedsAreStoredWithTheVotesOfTheMetadata()
     {
-        var corpora = new[] { AknCorpus.FindCorpus("unxml-ga"), AknCorpus.FindCorpus("unxml-ga-77") };
-        Skip.If(corpora.Any(c => c is null), $"the AKN4UN corpus of sessions 75–77 was not found: no folders shared/corpus/unxml-ga and unxml-ga-77 above {AppContext.BaseDirectory}");
+        var corpora = AknCorpus.CorporaOrSkip("unxml-ga", "unxml-ga-77");
         var files = corpora.SelectMany(c => Directory.GetFiles(c!, "*.xml", SearchOption.AllDirectories)).ToList();
         var metadata = AknCorpus.LoadMetadata(corpora.SelectMany(c => Directory.GetFiles(c!, "*.metadata.jsonl")));
 

@@ -50,6 +50,28 @@ internal static class AknCorpus
     /// </summary>
     public static string? FindCorpus() => FindCorpus("unxml-ga");
 
+    /// <summary>
+    /// The folders of <c>shared/corpus</c> a corpus-wide test needs. Missing ones skip the test with the reason, except
+    /// under <c>CI=true</c> (.ci/run, where ../shared is always beside the clone): there a missing corpus fails the test,
+    /// as a missing browser does, so that CI never passes without having run it (issue 14 item 15).
+    /// </summary>
+    public static string[] CorporaOrSkip(params string[] folders)
+    {
+        var found = folders.Select(FindCorpus).ToArray();
+        if (found.Any(f => f is null))
+        {
+            var reason = $"the AKN4UN corpus was not found: no folder{(folders.Length > 1 ? "s" : "")} shared/corpus/{string.Join(" and ", folders)} above {AppContext.BaseDirectory}";
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"CI=true but {reason}");
+            }
+
+            Skip.If(true, reason);
+        }
+
+        return found!;
+    }
+
     /// <summary>A folder of <c>shared/corpus</c> (<c>unxml-ga</c>: sessions 75–76; <c>unxml-ga-77</c>), or null.</summary>
     public static string? FindCorpus(string folder)
     {
