@@ -12,9 +12,27 @@ public static class ResolutionSourceReader
     /// <summary>The format name stored with a source: <c>akn</c> or <c>text</c>.</summary>
     public static string FormatOf(ReadOnlySpan<byte> bytes) => IsAkn(bytes) ? "akn" : "text";
 
-    /// <summary>Parses <paramref name="bytes"/> with the reader its content calls for; never throws on bad input.</summary>
+    /// <summary>
+    /// Parses <paramref name="bytes"/> with the reader its content calls for; never throws on bad input. Content that is
+    /// XML but not (readably) AKN4UN — a document type declaration, an encoding the reader does not support, another
+    /// root element — goes to the AKN reader too, whose error says what is wrong, not to the text parser, whose "expected
+    /// the enacting formula" would mislead (input-formats §7.1).
+    /// </summary>
     public static ParseResult Read(byte[] bytes, string file, CountryRegistry? registry = null) =>
-        IsAkn(bytes) ? Akn.AknResolutionReader.Read(bytes, file, registry) : ResolutionTextParser.Parse(bytes, file, registry);
+        IsAkn(bytes) || LooksLikeXml(bytes) ? Akn.AknResolutionReader.Read(bytes, file, registry) : ResolutionTextParser.Parse(bytes, file, registry);
+
+    /// <summary>
+    /// True when the content, after a byte order mark and white space, opens as XML does: an XML declaration
+    /// (<c>&lt;?xml</c>), a document type declaration (<c>&lt;!DOCTYPE</c>) or a start tag (<c>&lt;</c> and a letter). A seed
+    /// text opens with Chinese text or markdown, never like this.
+    /// </summary>
+    public static bool LooksLikeXml(ReadOnlySpan<byte> bytes)
+    {
+        var head = System.Text.Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, 256)]).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        return head.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase)
+            || head.StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase)
+            || (head.Length > 1 && head[0] == '<' && char.IsAsciiLetter(head[1]));
+    }
 
     private static bool IsAkn(ReadOnlySpan<byte> bytes) => Akn.AknResolutionReader.LooksLikeAkn(bytes);
 }

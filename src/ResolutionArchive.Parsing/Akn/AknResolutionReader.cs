@@ -74,6 +74,17 @@ public static partial class AknResolutionReader
             using var reader = XmlReader.Create(stream, Settings());
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
+        catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.Ordinal))
+        {
+            // §7.1: a DTD can expand entities without bound and fetch external files; AKN4UN needs none
+            diagnostics.Add(new ParseDiagnostic(file, Math.Max(1, e.LineNumber), "expected XML without a document type declaration, found <!DOCTYPE …>: DTDs are refused, since they can expand entities without bound and reach for other files, and AKN4UN needs none"));
+            return new ParseResult(null, diagnostics);
+        }
+        catch (XmlException e) when (e.Message.Contains("encoding", StringComparison.OrdinalIgnoreCase))
+        {
+            diagnostics.Add(new ParseDiagnostic(file, Math.Max(1, e.LineNumber), $"expected AKN4UN XML in UTF-8 or UTF-16 (as the UN publishes it), found an encoding this reader does not support: {e.Message}"));
+            return new ParseResult(null, diagnostics);
+        }
         catch (XmlException e)
         {
             diagnostics.Add(new ParseDiagnostic(file, Math.Max(1, e.LineNumber), $"expected well-formed AKN4UN XML, found an XML error: {e.Message}"));
