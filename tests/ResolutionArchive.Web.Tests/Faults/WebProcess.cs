@@ -9,7 +9,7 @@ using ResolutionArchive.Web.Tests.Infrastructure;
 namespace ResolutionArchive.Web.Tests.Faults;
 
 /// <summary>
-/// The built site as a real process, <c>dotnet src/ResolutionArchive.Web/bin/Debug/net10.0/ResolutionArchive.Web.dll
+/// The built site as a real process, <c>dotnet src/ResolutionArchive.Web/bin/{Configuration}/net10.0/ResolutionArchive.Web.dll
 /// --db FILE --urls http://127.0.0.1:PORT</c>, for what an in-process host cannot show: the exit code and everything the
 /// process writes when it refuses to start. Output is collected line by line; disposing kills the process if it still
 /// runs, so a failing test leaves nothing behind.
@@ -25,8 +25,15 @@ internal sealed partial class WebProcess : IDisposable
         BaseUrl = baseUrl;
     }
 
+    /// <summary>
+    /// The build configuration this test assembly was built in (the folder above <c>net10.0</c> in its output path:
+    /// <c>Debug</c>, <c>Release</c>), so that <c>dotnet test -c Release</c> starts the site built in Release beside it
+    /// (issue 14 item 14), not a Debug build that may be stale or missing.
+    /// </summary>
+    public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+
     /// <summary>The site's built assembly (the test project references the site, so it is built first).</summary>
-    public static string Assembly { get; } = Path.Combine(BrowserPaths.RepositoryRoot, "src", "ResolutionArchive.Web", "bin", "Debug", "net10.0", "ResolutionArchive.Web.dll");
+    public static string Assembly { get; } = Path.Combine(BrowserPaths.RepositoryRoot, "src", "ResolutionArchive.Web", "bin", Configuration, "net10.0", "ResolutionArchive.Web.dll");
 
     /// <summary><c>http://127.0.0.1:PORT</c>.</summary>
     public string BaseUrl { get; }
