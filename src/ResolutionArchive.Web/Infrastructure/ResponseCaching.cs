@@ -353,6 +353,12 @@ public static class ResponseCaching
         var state = new CacheState(revision, CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name);
         context.Features.Set(state);
         var etag = ETag(revision, state.Culture, state.UiCulture, context.Request.PathBase + context.Request.Path, context.Request.QueryString.Value ?? "");
+        if (IsAny(context.Request.Headers.IfNoneMatch))
+        {
+            await ValidateAnyAsync(context, next, etag);
+            return;
+        }
+
         if (Matches(context.Request.Headers.IfNoneMatch, etag))
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
@@ -373,6 +379,45 @@ public static class ResponseCaching
             return Task.CompletedTask;
         }, (context.Response, etag));
         await next(context);
+    }
+
+    /// <summary>True when <c>If-None-Match</c> is <c>*</c> (alone or in a list).</summary>
+    private static bool IsAny(StringValues ifNoneMatch) =>
+        !StringValues.IsNullOrEmpty(ifNoneMatch) && EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags) && tags.Any(t => t.Equals(EntityTagHeaderValue.Any));
+
+    /// <summary>
+    /// <c>If-None-Match: *</c> (RFC 9110 §13.1.2): the condition is false — 304 — only when a current representation
+    /// exists, which only the handler knows. So the handler runs with its body held back: a 200 becomes a 304 with the
+    /// ETag and no body; any other answer (404, 400, a redirect) is sent as it is (issue 14 item 8). Clients send this
+    /// rarely, so holding one answer in memory costs little.
+    /// </summary>
+    private static async Task ValidateAnyAsync(HttpContext context, RequestDelegate next, string etag)
+    {
+        var original = context.Response.Body;
+        await using var held = new MemoryStream();
+        context.Response.Body = held;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        if (context.Response.StatusCode == StatusCodes.Status200OK)
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            context.Response.Headers.ETag = etag;
+            context.Response.Headers.CacheControl = CacheControl;
+            context.Response.Headers.ContentLength = null;
+            context.Response.Headers.ContentType = default;
+            context.Response.Headers.ContentEncoding = default;
+            return;
+        }
+
+        held.Position = 0;
+        await held.CopyToAsync(original, context.RequestAborted);
     }
 
     /// <summary>What the validator found for a cacheable request, for the output cache policy.</summary>

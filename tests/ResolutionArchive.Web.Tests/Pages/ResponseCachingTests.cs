@@ -308,6 +308,32 @@ public sealed class ResponseCachingTests : IDisposable
     }
 
     [Theory]
+    [InlineData("/resolutions/A/RES/99/999", HttpStatusCode.NotFound)]
+    [InlineData("/api/resolutions?page=abc", HttpStatusCode.BadRequest)]
+    [InlineData(Page, HttpStatusCode.NotModified)]
+    [InlineData("/api/resolutions", HttpStatusCode.NotModified)]
+    public async Task IfNoneMatchStarMatchesOnlyACurrentRepresentation(string path, HttpStatusCode expected)
+    {
+        // RFC 9110 §13.1.2 (issue 14 item 8): "*" is false only where a current representation exists
+        using var client = _app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("If-None-Match", "*");
+
+        using var response = await client.SendAsync(request);
+
+        response.StatusCode.Should().Be(expected);
+        if (expected == HttpStatusCode.NotModified)
+        {
+            response.Headers.ETag.Should().NotBeNull();
+            (await response.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+        }
+        else
+        {
+            (await response.Content.ReadAsByteArrayAsync()).Should().NotBeEmpty("the error page or problem is sent whole");
+        }
+    }
+
+    [Theory]
     [InlineData("W/\"5-abc\"", "W/\"5-abc\"", true)]
     [InlineData("\"5-abc\"", "W/\"5-abc\"", true)]
     [InlineData("W/\"4-abc\", W/\"5-abc\"", "W/\"5-abc\"", true)]
