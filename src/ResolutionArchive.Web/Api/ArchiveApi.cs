@@ -71,7 +71,8 @@ public static class ArchiveApi
         endpoints.MapMethods("/api/{**rest}", [HttpMethods.Get, HttpMethods.Head], (string? rest) => NotFound($"There is no API endpoint at /api/{rest}."))
             .ExcludeFromDescription();
 
-        endpoints.MapOpenApi();
+        // the document too answers HEAD (issue 14 item 9); the last method metadata is the one routing reads
+        endpoints.MapOpenApi().Finally(endpoint => endpoint.Metadata.Add(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])));
         return endpoints;
     }
 

@@ -98,12 +98,13 @@ public static class UiCulture
     }
 
     /// <summary>
-    /// Maps <c>GET /language?culture=en&amp;returnUrl=/path</c>: sets the culture cookie (an unsupported culture falls
+    /// Maps <c>GET /language?culture=en&amp;returnUrl=/path</c> (and HEAD): sets the culture cookie (an unsupported culture falls
     /// back to the default) and redirects to <c>returnUrl</c> when it is local, else to <c>/</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapLanguageSwitch(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/language", (HttpContext context, string? culture, string? returnUrl) =>
+        // GET and HEAD, as every endpoint of the site (docs/operations.md; issue 14 item 9)
+        endpoints.MapMethods("/language", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, string? culture, string? returnUrl) =>
         {
             var chosen = Supported.FirstOrDefault(c => c.Equals(culture, StringComparison.OrdinalIgnoreCase)) ?? Chinese;
             context.Response.Cookies.Append(
