@@ -40,6 +40,10 @@ internal static partial class AknExportReader
     [GeneratedRegex(@"^(?<s>.*)，第(?<p>-?\d+)段$", RegexOptions.Singleline)]
     private static partial Regex OriginText();
 
+    /// <summary>A draft's number as the text prints it (input-formats §2.6): <c>43/...</c>, <c>S-3/...</c>.</summary>
+    [GeneratedRegex(@"^(?:S-)?[0-9]{1,3}/\.\.\.$")]
+    private static partial Regex DraftNumber();
+
     private sealed class Reading(string file, List<ParseDiagnostic> diagnostics)
     {
         private readonly List<Footnote> _footnotes = [];
@@ -74,9 +78,20 @@ internal static partial class AknExportReader
             {
                 Error(work ?? meta, "expected FRBRWork/FRBRnumber/@value, found none");
             }
+            else if (!AknResolutionReader.ResolutionNumber().IsMatch(number) && !DraftNumber().IsMatch(number))
+            {
+                // the number becomes the record's key and URL: a marked file is checked like any other (input-formats §7.2)
+                Error(work!, $"expected FRBRWork/FRBRnumber/@value as SESSION/NUMBER (such as 76/159, or 43/... for a draft), found '{number}'");
+            }
 
             var status = Value(work?.Element(Akn + "FRBRsubtype"), "value") == "draftResolution" ? ResolutionStatus.Draft : ResolutionStatus.Adopted;
             var symbol = Value(work?.Elements(Akn + "FRBRalias").FirstOrDefault(a => Value(a, "name") == "symbol"), "value");
+            if (symbol is not null && number is not null && body is { } symbolBody
+                && symbol != ResolutionTextParser.SymbolOf(symbolBody, number)
+                && !(symbol.StartsWith(ResolutionTextParser.SymbolOf(symbolBody, number) + " ", StringComparison.Ordinal) && AknResolutionReader.PartSuffix().IsMatch(symbol[(ResolutionTextParser.SymbolOf(symbolBody, number).Length + 1)..])))
+            {
+                Error(work!, $"expected the symbol alias {ResolutionTextParser.SymbolOf(symbolBody, number)} (with a part suffix such as ' A-B' at most), found '{symbol}'");
+            }
             var adoptionDate = DateOnly.TryParseExact(
                 Value(work?.Elements(Akn + "FRBRdate").FirstOrDefault(d => Value(d, "name") == "adoption"), "date"),
                 "yyyy-MM-dd",

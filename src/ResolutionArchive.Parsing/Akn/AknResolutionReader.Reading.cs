@@ -124,6 +124,12 @@ public static partial class AknResolutionReader
             {
                 Error(preface ?? top, "expected the resolution number in preface/p/docNumber (such as '76/159.'), found none");
             }
+            else if (!ResolutionNumber().IsMatch(number))
+            {
+                // §7.2: the number becomes the record's key, its URL and a field of every CSV row: nothing else is taken
+                Error((XObject?)numberElement ?? preface ?? top, $"expected the resolution number as SESSION/NUMBER (such as 76/159, ES-11/1 or S-32/1), found '{number}'");
+                number = "";
+            }
 
             if (number.Length > 0 && body is { } b)
             {
@@ -132,7 +138,7 @@ public static partial class AknResolutionReader
                 {
                     symbol = expected;
                 }
-                else if (symbol != expected && !symbol.StartsWith(expected + " ", StringComparison.Ordinal))
+                else if (symbol != expected && !(symbol.StartsWith(expected + " ", StringComparison.Ordinal) && PartSuffix().IsMatch(symbol[(expected.Length + 1)..])))
                 {
                     // 75/75_269_C.xml: the cover page says A/RES/75/268, the preface 75/269. and the FRBR URI 75-269
                     Warning(symbolElement ?? top, $"expected the symbol on the cover page to be {expected} (the number in the preface), found {symbol}; {expected} is used");

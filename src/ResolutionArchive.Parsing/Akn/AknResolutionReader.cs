@@ -172,4 +172,16 @@ public static partial class AknResolutionReader
 
     [GeneratedRegex(@"^(\d+)\s*(\([a-z]{1,2}\))$")]
     internal static partial Regex AgendaWithLetter();
+
+    /// <summary>
+    /// §7.2: a resolution number, SESSION/NUMBER: a regular session (<c>76/159</c>), an emergency special session
+    /// (<c>ES-11/1</c>) or a special session (<c>S-32/1</c>); ASCII digits only (<c>[0-9]</c>, not <c>\d</c>, which
+    /// matches every script's digits: Patterns.cs).
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?:ES|S)-[0-9]{1,2}|[0-9]{1,3})/[0-9]{1,4}$")]
+    internal static partial Regex ResolutionNumber();
+
+    /// <summary>§7.2: the part suffix of a symbol, after its space: <c>A</c>, <c>B</c>, <c>A-B</c>, <c>A-C</c>.</summary>
+    [GeneratedRegex(@"^[A-Z]{1,2}(?:-[A-Z]{1,2})?$")]
+    internal static partial Regex PartSuffix();
 }

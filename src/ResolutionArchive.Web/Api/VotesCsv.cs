@@ -65,6 +65,17 @@ public static class VotesCsv
         return new CsvFile(archive, bom == "1");
     }
 
+    /// <summary>
+    /// How the file is written: RFC 4180 with CRLF line ends, and CsvHelper's injection escaping (OWASP's CSV-injection
+    /// rule, issue 14 item 4): a field that starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return
+    /// is written with a leading <c>'</c>, so that a spreadsheet shows it as text instead of running it as a formula.
+    /// </summary>
+    public static CsvConfiguration Configuration { get; } = new(CultureInfo.InvariantCulture)
+    {
+        NewLine = "\r\n",
+        InjectionOptions = InjectionOptions.Escape,
+    };
+
     /// <summary>The <c>vote</c> value of a non-voting member (the UN Digital Library's <c>X</c>; input-formats §4.5).</summary>
     public const string NonVotingValue = "non-voting";
 
@@ -117,7 +128,7 @@ public static class VotesCsv
             }
 
             await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024, leaveOpen: true);
-            await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" });
+            await using var csv = new CsvWriter(writer, Configuration);
             await csv.WriteRecordsAsync(Rows(archive), cancellationToken);
             await csv.FlushAsync();
         }

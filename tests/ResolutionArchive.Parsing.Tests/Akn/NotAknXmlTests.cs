@@ -41,3 +41,38 @@ public class NotAknXmlTests
     public void ASeedTextIsStillReadAsText() =>
         ResolutionSourceReader.Read(TestInput.SeedBytes("000"), "000.txt").Succeeded.Should().BeTrue();
 }
+
+/// <summary>
+/// The resolution number and symbol of an AKN4UN file become the record's key, its URL and a field of every CSV row,
+/// so only the documented forms are taken (issue 14 item 4; input-formats §7.2).
+/// </summary>
+public class AknNumberTests
+{
+    private static string Sample() => Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(AknCorpus.SampleDirectory, "75_102_C.xml")));
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil.example/\",\"x\")")]
+    [InlineData("75/../../../etc/passwd")]
+    [InlineData("75/778 &lt;script&gt;")]
+    [InlineData("٧٥/١٠٢")]
+    public void AResolutionNumberOfAnotherFormIsAnError(string number)
+    {
+        var text = Sample().ReplaceOnce("<docNumber>75/102.</docNumber>", $"<docNumber>{number}</docNumber>");
+
+        var result = ResolutionSourceReader.Read(Encoding.UTF8.GetBytes(text), "75_102_C.xml");
+
+        result.Succeeded.Should().BeFalse();
+        result.Errors.Should().Contain(e => e.Message.StartsWith("expected the resolution number as SESSION/NUMBER", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ACoverSymbolWithAnythingButAPartSuffixIsReplacedByTheNumbersSymbol()
+    {
+        var text = Sample().ReplaceOnce(">A/RES/75/102<", ">A/RES/75/102 &lt;script&gt;<");
+
+        var result = ResolutionSourceReader.Read(Encoding.UTF8.GetBytes(text), "75_102_C.xml");
+
+        result.Resolution!.Symbol.Should().Be("A/RES/75/102");
+        result.Diagnostics.Should().Contain(d => d.Message.StartsWith("expected the symbol on the cover page to be A/RES/75/102", StringComparison.Ordinal));
+    }
+}

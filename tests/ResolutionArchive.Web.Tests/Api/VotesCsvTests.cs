@@ -180,4 +180,18 @@ public sealed class VotesCsvTests : IDisposable
         response.StatusCode.Should().Be(HttpStatusCode.OK, url);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
+
+    [Fact]
+    public async Task AFieldThatCouldRunAsASpreadsheetFormulaIsWrittenAsText()
+    {
+        // OWASP's CSV-injection rule (issue 14 item 4), through the file's own configuration
+        await using var text = new StringWriter();
+        await using (var csv = new CsvWriter(text, ResolutionArchive.Web.Api.VotesCsv.Configuration))
+        {
+            await csv.WriteRecordsAsync(new[] { new ResolutionArchive.Web.Api.VotesCsvRow { Symbol = "=HYPERLINK(\"http://evil.example/\")", Number = "+1", Body = "-1", Date = "@x", Vote = "yes" } });
+        }
+
+        var line = text.ToString().Split("\r\n")[1];
+        line.Should().StartWith("\"'=HYPERLINK(").And.Contain(",\"'+1\",\"'-1\",").And.Contain(",\"'@x\",").And.EndWith(",yes");
+    }
 }
