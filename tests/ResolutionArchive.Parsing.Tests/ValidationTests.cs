@@ -251,4 +251,20 @@ public class ValidationTests
 
         error.ToString().Should().Be("bad.txt:4: expected UTF-8 text, found bytes that are not valid UTF-8");
     }
+
+    [Theory]
+    [InlineData("\u0001", "0001")]
+    [InlineData("\u001b]0;PWNED\u0007", "001B")]
+    [InlineData("\u0085", "0085")]
+    [InlineData("\uFFFE", "FFFE")]
+    [InlineData("\U0001FFFF", "1FFFF")]
+    public void RejectsControlCharactersAndNoncharactersWithTheirLine(string inserted, string codePoint)
+    {
+        // input-formats §1.1 (issue 14 item 5): as a NUL byte is; the AKN export could not hold them
+        var text = TestInput.SeedText("000").ReplaceOnce("阿根廷、", "阿根廷" + inserted + "、");
+
+        var error = SingleError(TestInput.Parse(text, File));
+
+        error.ToString().Should().Be($"bad.txt:{text.LineOf("阿根廷")}: expected text without control characters or noncharacters, found U+{codePoint}");
+    }
 }

@@ -61,6 +61,7 @@ public static class AknWriter
         ArgumentNullException.ThrowIfNull(resolution);
         var root = BuildRoot(resolution);
         KeepMixedContentUnindented(root);
+        ReplaceCharactersXmlCannotHold(root);
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), root);
         var settings = new XmlWriterSettings
         {
@@ -77,6 +78,58 @@ public static class AknWriter
         }
 
         return new UTF8Encoding(false).GetString(stream.ToArray());
+    }
+
+    /// <summary>
+    /// The writer cannot fail on any stored text (issue 14 item 5): a character XML 1.0 cannot hold — a control
+    /// character, a noncharacter such as U+FFFE, a lone surrogate — stored by an archive made before the readers refused
+    /// them, is written as U+FFFD, the replacement character, in text and attribute values alike.
+    /// </summary>
+    private static void ReplaceCharactersXmlCannotHold(XElement root)
+    {
+        foreach (var node in root.DescendantNodesAndSelf())
+        {
+            if (node is XText text && Replaced(text.Value) is { } value)
+            {
+                text.Value = value;
+            }
+            else if (node is XElement element)
+            {
+                foreach (var attribute in element.Attributes())
+                {
+                    if (Replaced(attribute.Value) is { } attributeValue)
+                    {
+                        attribute.Value = attributeValue;
+                    }
+                }
+            }
+        }
+
+        static string? Replaced(string value)
+        {
+            StringBuilder? builder = null;
+            for (var i = 0; i < value.Length; i++)
+            {
+                var pair = i + 1 < value.Length && XmlConvert.IsXmlSurrogatePair(value[i + 1], value[i]);
+                var valid = pair || XmlConvert.IsXmlChar(value[i]);
+                if (!valid)
+                {
+                    builder ??= new StringBuilder(value, 0, i, value.Length);
+                    builder.Append('\uFFFD');
+                }
+                else
+                {
+                    builder?.Append(value[i]);
+                    if (pair)
+                    {
+                        builder?.Append(value[i + 1]);
+                        i++;
+                    }
+                }
+            }
+
+            return builder?.ToString();
+        }
     }
 
     /// <summary>

@@ -53,7 +53,62 @@ internal static class SourceText
             return null;
         }
 
+        if (ForbiddenCharacter(text) is { } bad)
+        {
+            diagnostics.Add(new ParseDiagnostic(file, LineOfCharacter(text, bad.Index), $"expected text without control characters or noncharacters, found U+{bad.CodePoint:X4}"));
+            return null;
+        }
+
         return Split(text);
+    }
+
+    /// <summary>
+    /// §1.1: the first character a resolution text cannot hold, or null — a C0 control other than tab, line feed and
+    /// carriage return, DEL, a C1 control (U+0080–U+009F), or a Unicode noncharacter (U+FDD0–U+FDEF, and U+xFFFE/U+xFFFF
+    /// of every plane). None of them is text; XML 1.0, which the AKN export writes, cannot carry most of them, and a
+    /// control sequence in a name would reach a terminal (issue 14 item 5).
+    /// </summary>
+    public static (int Index, int CodePoint)? ForbiddenCharacter(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            int codePoint = text[i];
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                codePoint = char.ConvertToUtf32(text[i], text[i + 1]);
+            }
+
+            var forbidden = codePoint is < 0x20 and not ('\t' or '\n' or '\r')
+                || codePoint is >= 0x7F and <= 0x9F
+                || codePoint is >= 0xFDD0 and <= 0xFDEF
+                || (codePoint & 0xFFFE) == 0xFFFE;
+            if (forbidden)
+            {
+                return (i, codePoint);
+            }
+
+            if (codePoint > 0xFFFF)
+            {
+                i++;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>1-based line of the character at <paramref name="index"/> (LF, CRLF or CR end a line).</summary>
+    private static int LineOfCharacter(string text, int index)
+    {
+        var line = 1;
+        for (var i = 0; i < index; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                line++;
+            }
+        }
+
+        return line;
     }
 
     /// <summary>Splits already-decoded text into lines (a leading U+FEFF is dropped).</summary>

@@ -224,4 +224,16 @@ public class AknWriterTests
                 ]),
         ],
     };
+
+    [Fact]
+    public void WritesAnyStoredTextEvenCharactersXmlCannotHold()
+    {
+        // issue 14 item 5: an archive made before the readers refused them may hold control characters or noncharacters
+        var model = FullModel() with { Title = "标题\u0001\u001b]0;x\u0007\uFFFE\uD800结束" };
+
+        var xml = AknWriter.Write(model);
+
+        AknSchema.Validate(xml).Should().BeEmpty();
+        xml.Should().Contain("标题\uFFFD\uFFFD]0;x\uFFFD\uFFFD\uFFFD结束");
+    }
 }
