@@ -116,6 +116,8 @@ public sealed class ReadingTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.Keyboard.PressAsync("Tab");
         (await page.EvaluateAsync<string>("() => document.activeElement.className")).Should().Be("skip-link");
         await page.Keyboard.PressAsync("Enter");
+        // the fragment navigation completes asynchronously: on a loaded machine the URL was read before it did
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("#main$"), new() { Timeout = 10_000 });
         page.Url.Should().EndWith("#main");
 
         // every link of the page can be reached with Tab: none is taken out of the order
