@@ -22,14 +22,17 @@ public sealed record DataQualityFlag(string ResolutionKey, string? Title, int So
 /// </summary>
 public static class DataQuality
 {
-    /// <summary>Every flag, by record key, file name and line.</summary>
-    public static async Task<IReadOnlyList<DataQualityFlag>> ListAsync(ArchiveDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>Every flag, or those of the record <paramref name="key"/>, by record key, file name and line.</summary>
+    public static async Task<IReadOnlyList<DataQualityFlag>> ListAsync(ArchiveDbContext db, CancellationToken cancellationToken = default, string? key = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var flags = await db.DataQualityFlags.AsNoTracking()
+            .Where(f => key == null || f.ResolutionKey == key)
             .Select(f => new { f.ResolutionKey, f.SourceId, f.FileName, f.Line, f.Message, f.Id })
             .ToListAsync(cancellationToken);
-        var titles = await db.Resolutions.AsNoTracking().Select(r => new { r.Key, r.Title }).ToDictionaryAsync(r => r.Key, r => r.Title, StringComparer.Ordinal, cancellationToken);
+        var keys = flags.Select(f => f.ResolutionKey).Distinct().ToList();
+        var titles = await db.Resolutions.AsNoTracking().Where(r => keys.Contains(r.Key))
+            .Select(r => new { r.Key, r.Title }).ToDictionaryAsync(r => r.Key, r => r.Title, StringComparer.Ordinal, cancellationToken);
         return flags
             .OrderBy(f => f.ResolutionKey, StringComparer.Ordinal).ThenBy(f => f.FileName, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Id)
             .Select(f => new DataQualityFlag(f.ResolutionKey, titles.GetValueOrDefault(f.ResolutionKey), f.SourceId, f.FileName, f.Line, f.Message))

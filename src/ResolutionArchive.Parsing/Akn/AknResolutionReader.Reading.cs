@@ -53,6 +53,7 @@ public static partial class AknResolutionReader
         private readonly List<Footnote> _footnotes = [];
         private readonly HashSet<string> _footnoteIds = new(StringComparer.Ordinal);
         private int? _numberSession;
+        private readonly Dictionary<XElement, Vote> _votes = [];
 
         public ParseResult Run(XElement root)
         {
@@ -201,7 +202,8 @@ public static partial class AknResolutionReader
             var steps = meta.Element(Akn + "workflow")?.Elements(Akn + "step").ToList() ?? [];
             // a collection prints its meeting in its components' conclusions (75/254, 76/247)
             var meeting = Meeting(steps.FirstOrDefault(x => Attr(x, "outcome") == "adopted"), components.Count > 0 ? root : top, report: components.Count == 0)
-                ?? components.OfType<XElement>().Select(c => Meeting(c.Element(Akn + "meta")?.Element(Akn + "workflow")?.Elements(Akn + "step").FirstOrDefault(x => Attr(x, "outcome") == "adopted"), c, report: false)).FirstOrDefault(m => m is not null);
+                ?? components.OfType<XElement>().Select(c => c.Element(Akn + "meta")?.Element(Akn + "workflow")?.Elements(Akn + "step").FirstOrDefault(x => Attr(x, "outcome") == "adopted"))
+                    .Where(step => step is not null).Select(step => Meeting(step, root, report: false)).FirstOrDefault(m => m is not null);
             if (meeting is null && components.Count > 0)
             {
                 Warning(top, "expected the meeting in workflow/step outcome=\"adopted\" as=\"A/76/PV.53\" or in conclusions, found none");
@@ -221,11 +223,7 @@ public static partial class AknResolutionReader
 
             // §7.8 vote
             var voting = VotingOf(meta) ?? components.OfType<XElement>().Select(c => VotingOf(c.Element(Akn + "meta"))).FirstOrDefault(v => v is not null);
-            var vote = AknVote.Read(voting, registry, file, diagnostics, adoptionDate);
-            if (body is { } votedIn)
-            {
-                vote = Parsers.NonVotingMembers.Complete(vote, votedIn, adoptionDate, registry, file, voting is null ? 1 : AknText.LineOf(voting), diagnostics);
-            }
+            var vote = ReadVote(voting, adoptionDate, body);
 
             // §7.3–§7.6, §7.10 body, parts, annexes
             var parts = new List<ResolutionPart>();
@@ -323,7 +321,9 @@ public static partial class AknResolutionReader
             };
             // §7.14 nothing dropped silently: characters of the body that the record does not hold are reported
             diagnostics.AddRange(AknCompleteness.Check(root, resolution, file));
-            return new ParseResult(resolution, diagnostics.OrderBy(d => d.Line).ToList());
+            // a component's date and meeting are read for the record (when the collection states none) and for its part:
+            // the same finding is reported once
+            return new ParseResult(resolution, diagnostics.Distinct().OrderBy(d => d.Line).ToList());
         }
 
         private ParseResult Fail() => new(null, diagnostics.OrderBy(d => d.Line).ToList());
@@ -473,17 +473,33 @@ public static partial class AknResolutionReader
             var date = AdoptionDate(statement, meta, _numberSession);
             var adopted = meta?.Element(Akn + "workflow")?.Elements(Akn + "step").FirstOrDefault(x => Attr(x, "outcome") == "adopted");
             var meeting = adopted is null && !statement.Descendants(Akn + "inline").Any(i => Attr(i, "name") == "adoptionMeeting") ? null : Meeting(adopted, statement, report: false);
-            Vote? vote = null;
-            if (VotingOf(meta) is { } voting)
+            var vote = VotingOf(meta) is { } voting ? ReadVote(voting, date, body) : null;
+            return new ResolutionPart(label, title) { AdoptionDate = date, Meeting = meeting, Vote = vote };
+        }
+
+        /// <summary>
+        /// §7.8 the vote of one <c>voting</c> element with its non-voting members (§4.5), read once: a collection whose own
+        /// meta has none takes its first component's, which the part reads too, and its warnings are not given twice.
+        /// </summary>
+        private Vote ReadVote(XElement? voting, DateOnly? date, Body? body)
+        {
+            if (voting is not null && _votes.TryGetValue(voting, out var read))
             {
-                vote = AknVote.Read(voting, registry, file, diagnostics, date);
-                if (body is { } b)
-                {
-                    vote = Parsers.NonVotingMembers.Complete(vote, b, date, registry, file, AknText.LineOf(voting), diagnostics);
-                }
+                return read;
             }
 
-            return new ResolutionPart(label, title) { AdoptionDate = date, Meeting = meeting, Vote = vote };
+            var vote = AknVote.Read(voting, registry, file, diagnostics, date);
+            if (body is { } votedIn)
+            {
+                vote = Parsers.NonVotingMembers.Complete(vote, votedIn, date, registry, file, voting is null ? 1 : AknText.LineOf(voting), diagnostics);
+            }
+
+            if (voting is not null)
+            {
+                _votes[voting] = vote;
+            }
+
+            return vote;
         }
 
         /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ResolutionArchive.Data;
 using ResolutionArchive.Data.Queries;
@@ -25,10 +26,9 @@ public sealed class DataQualityModel(ArchiveDbContext db) : PageModel
     /// <param name="cancellationToken">The request's cancellation.</param>
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var flags = await Data.Queries.DataQuality.ListAsync(db, cancellationToken);
-        Total = flags.Count;
-        Records = flags.Where(f => string.IsNullOrEmpty(Key) || f.ResolutionKey == Key)
-            .GroupBy(f => f.ResolutionKey, StringComparer.Ordinal)
-            .ToList();
+        var key = string.IsNullOrEmpty(Key) ? null : Key;
+        var flags = await Data.Queries.DataQuality.ListAsync(db, cancellationToken, key);
+        Total = key is null ? flags.Count : await db.DataQualityFlags.CountAsync(cancellationToken);
+        Records = flags.GroupBy(f => f.ResolutionKey, StringComparer.Ordinal).ToList();
     }
 }
