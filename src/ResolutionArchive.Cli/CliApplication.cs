@@ -191,7 +191,7 @@ public static class CliApplication
             return 1;
         }
 
-        await using var context = ArchiveDatabase.Open(db);
+        await using var context = await ArchiveDatabase.OpenAsync(db);
         var resolution = await Data.Queries.ResolutionLookup.FindAsync(context, key.Trim('/'), token);
         if (resolution is null)
         {
@@ -223,7 +223,7 @@ public static class CliApplication
             return 1;
         }
 
-        await using var context = ArchiveDatabase.Open(db);
+        await using var context = await ArchiveDatabase.OpenAsync(db);
         if (!await new ResolutionImporter(context).DeleteAsync(key.Trim('/'), token))
         {
             await error.WriteLineAsync($"{key}: expected the symbol or key of a stored record, found none (nothing was deleted)");
@@ -242,7 +242,7 @@ public static class CliApplication
             return 1;
         }
 
-        await using var context = ArchiveDatabase.Open(db);
+        await using var context = await ArchiveDatabase.OpenAsync(db);
         if (rebuild)
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -270,7 +270,7 @@ public static class CliApplication
             return 1;
         }
 
-        await using var context = ArchiveDatabase.Open(db);
+        await using var context = await ArchiveDatabase.OpenAsync(db);
         var flags = await Data.Queries.DataQuality.ListAsync(context, token);
         foreach (var flag in flags)
         {

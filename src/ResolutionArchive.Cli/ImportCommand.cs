@@ -131,7 +131,7 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
     /// </summary>
     private async Task<ArchiveDbContext> OpenAsync(string db, CancellationToken token)
     {
-        var context = ArchiveDatabase.Open(db);
+        var context = await ArchiveDatabase.OpenAsync(db);
         try
         {
             var seconds = (int)Math.Ceiling(Math.Max(_wait.TotalSeconds, 0));

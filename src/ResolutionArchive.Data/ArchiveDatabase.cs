@@ -52,12 +52,12 @@ public static class ArchiveDatabase
     }
 
     /// <summary>
-    /// Opens the database at <paramref name="path"/>, creating its folder and file when missing, and brings the
-    /// schema up to date with the committed migrations. A file that is already up to date is not written to. When the
-    /// <see cref="CrossReferencesMigration"/> migration was applied to a file holding records, their references are
-    /// rebuilt from their stored text (<see cref="Queries.CrossReferences.RebuildAll"/>).
+    /// Opens the database at <paramref name="path"/>, creating its folder and file when missing, and brings it up to date
+    /// with <see cref="UpgradeAsync"/>: the committed migrations, then every record derived again when the archive says
+    /// it was derived by other rules or for another schema.
     /// </summary>
-    public static ArchiveDbContext Open(string path)
+    /// <exception cref="Microsoft.Data.Sqlite.SqliteException">The file is not a database, is locked, or cannot be written.</exception>
+    public static async Task<ArchiveDbContext> OpenAsync(string path, CancellationToken cancellationToken = default)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder))
@@ -66,16 +66,41 @@ public static class ArchiveDatabase
         }
 
         var context = new ArchiveDbContext(Options(path));
-        Upgrade(context, path);
+        try
+        {
+            await UpgradeAsync(context, path, cancellationToken);
+        }
+        catch
+        {
+            await context.DisposeAsync();
+            throw;
+        }
+
         return context;
     }
 
     /// <summary>
-    /// The version of the rules that derive a record from its sources: the readers' (<see cref="ReaderRules"/>) and the
-    /// country registry's data (<see cref="Parsing.Countries.CountryRegistry.DataVersion"/>). Stored in the archive's
-    /// <c>ArchiveDerivation</c> table; <see cref="Upgrade"/> derives every record again when they differ.
+    /// The id of the last committed migration (<c>20261204230437_RegistryOverTimeAndDataQuality</c>): part of
+    /// <see cref="DerivationVersion"/>, so that a migration — which may add a derived table (the references, the
+    /// full-text index, the paragraph links) or a derived column — is followed by a derivation of every record.
     /// </summary>
-    public static string DerivationVersion { get; } = $"{ReaderRules}+{Parsing.Countries.CountryRegistry.DataVersion}";
+    /// <remarks>Declared before <see cref="DerivationVersion"/>, which static initialisation reads it for.</remarks>
+    public static string SchemaVersion { get; } = LastMigration();
+
+    /// <summary>
+    /// The version of everything that derives a record from its sources: the readers' rules (<see cref="ReaderRules"/>),
+    /// the country registry's data (<see cref="Parsing.Countries.CountryRegistry.DataVersion"/>) and the schema (the last
+    /// committed migration, <see cref="SchemaVersion"/>), as <c>RULES+REGISTRY+MIGRATION</c>. Stored in the archive's
+    /// <c>ArchiveDerivation</c> table by the derivation itself; <see cref="UpgradeAsync"/> derives every record again
+    /// when they differ.
+    /// </summary>
+    public static string DerivationVersion { get; } = $"{ReaderRules}+{Parsing.Countries.CountryRegistry.DataVersion}+{SchemaVersion}";
+
+    private static string LastMigration()
+    {
+        using var context = new ArchiveDbContext(new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite("Data Source=:memory:").Options);
+        return context.Database.GetMigrations().Last();
+    }
 
     /// <summary>
     /// Raised when a reader's rules change what a stored source gives (a new field, a rule that reads a file
@@ -84,49 +109,35 @@ public static class ArchiveDatabase
     public const int ReaderRules = 1;
 
     /// <summary>
-    /// Brings the schema of the database at <paramref name="path"/> (opened by <paramref name="context"/>) up to date:
-    /// a new file gets every migration, an existing one only its pending migrations, and an up-to-date one is not
-    /// written to (Migrate() takes a lock by writing even when nothing is pending). When the
-    /// <see cref="CrossReferencesMigration"/> migration was applied to a file holding records, their references are
-    /// rebuilt from their stored text (docs/references.md); likewise the full-text index after the
-    /// <see cref="Search.SearchIndex.Migration"/> migration (docs/search.md §2) and the paragraph links after the
-    /// <see cref="Lineage.LineageStore.Migration"/> migration (docs/lineage.md §2). When the archive's records were
-    /// derived with another <see cref="DerivationVersion"/> (older readers or another country registry), they are all
-    /// derived again from their sources (<see cref="Import.ResolutionImporter.RederiveAllAsync"/>). The site's start and
-    /// the CLI both come through here.
+    /// Brings the database at <paramref name="path"/> (opened by <paramref name="context"/>) up to date, in two steps
+    /// whose every decision is read from the archive itself, so that a process killed anywhere leaves an archive the
+    /// next open completes (docs/operations.md §2):
+    /// <list type="number">
+    /// <item>The schema: a new file gets every migration, an existing one only its pending migrations (each applied in
+    /// its own transaction), and an up-to-date one is not written to (Migrate() takes a lock by writing even when
+    /// nothing is pending).</item>
+    /// <item>The derived data: when the <c>ArchiveDerivation</c> table names another <see cref="DerivationVersion"/> than
+    /// this build's — older readers, another country registry, or another schema (a migration that added the
+    /// references, the full-text index or the paragraph links to records that existed before them) — every record is
+    /// derived again from its stored sources with its references, search entries, flags and the lineage, and the new
+    /// version is written in the same transaction (<see cref="Import.ResolutionImporter.RederiveAllAsync"/>). A new
+    /// archive holds no record: only the version is written.</item>
+    /// </list>
+    /// The site's start and the CLI both come through here.
     /// </summary>
-    public static void Upgrade(ArchiveDbContext context, string path)
+    public static async Task UpgradeAsync(ArchiveDbContext context, string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         var existed = File.Exists(path) && new FileInfo(path).Length > 0;
-        var pending = existed ? context.Database.GetPendingMigrations().ToList() : [];
-        if (!existed || pending.Count > 0)
+        if (!existed || (await context.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
-            context.Database.Migrate();
+            await context.Database.MigrateAsync(cancellationToken);
         }
 
-        if (pending.Any(m => m.EndsWith("_" + CrossReferencesMigration, StringComparison.Ordinal)) && context.Resolutions.Any())
-        {
-            Queries.CrossReferences.RebuildAll(context);
-        }
-
-        if (pending.Any(m => m.EndsWith("_" + Search.SearchIndex.Migration, StringComparison.Ordinal)) && context.Resolutions.Any())
-        {
-            Search.SearchIndex.RebuildAsync(context).GetAwaiter().GetResult();
-        }
-
-        // The records were derived from their sources by some version of the readers and the registry: when the archive
-        // says another one (an upgrade, a registry corrected: a state renamed, a Council term added), every record, its
-        // flags and the lineage are derived again, in one transaction with the new version. The decision rests on the
-        // archive's state, so a process killed during it leaves the old version and does it again on the next start.
-        var derivedWith = context.Database.SqlQueryRaw<string>("SELECT Version AS Value FROM ArchiveDerivation WHERE Id = 1").AsEnumerable().SingleOrDefault() ?? "";
+        var derivedWith = (await context.Database.SqlQueryRaw<string>("SELECT Version AS Value FROM ArchiveDerivation WHERE Id = 1").ToListAsync(cancellationToken)).SingleOrDefault() ?? "";
         if (derivedWith != DerivationVersion)
         {
-            new Import.ResolutionImporter(context).RederiveAllAsync(DerivationVersion).GetAwaiter().GetResult();
-        }
-        else if (pending.Any(m => m.EndsWith("_" + Lineage.LineageStore.Migration, StringComparison.Ordinal)) && context.Resolutions.Any())
-        {
-            Lineage.LineageStore.RebuildAsync(context).GetAwaiter().GetResult();
+            await new Import.ResolutionImporter(context).RederiveAllAsync(DerivationVersion, cancellationToken);
         }
     }
 }

@@ -5,7 +5,7 @@ namespace ResolutionArchive.Data;
 
 /// <summary>
 /// The archive's database (SQLite through EF Core). The schema is created only by the committed migrations in
-/// <c>Migrations/</c> (<see cref="ArchiveDatabase.Open"/> applies them), never by <c>EnsureCreated</c>. To add a
+/// <c>Migrations/</c> (<see cref="ArchiveDatabase.OpenAsync"/> applies them), never by <c>EnsureCreated</c>. To add a
 /// migration: <c>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --project src/ResolutionArchive.Data</c>.
 /// </summary>
 public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbContext(options)

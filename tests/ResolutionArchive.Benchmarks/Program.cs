@@ -66,7 +66,7 @@ internal static class Program
         var lineage = new Command("lineage", "Time the paragraph lineage of a whole archive (LineageStore.RebuildAsync), rolled back after each run") { lineageDb, lineageRuns };
         lineage.SetAction(async (result, token) =>
         {
-            await using var context = Data.ArchiveDatabase.Open(result.GetValue(lineageDb)!);
+            await using var context = await Data.ArchiveDatabase.OpenAsync(result.GetValue(lineageDb)!);
             for (var i = 0; i < Math.Max(1, result.GetValue(lineageRuns)); i++)
             {
                 await using var transaction = await context.Database.BeginTransactionAsync(token);

@@ -102,7 +102,7 @@ internal sealed class SearchBenchmark(SearchBenchmarkOptions options, TextWriter
             return 2;
         }
 
-        await using var db = ArchiveDatabase.Open(options.Database);
+        await using var db = await ArchiveDatabase.OpenAsync(options.Database);
         // one connection for the whole run, as a web request would hold one: opening it is not measured
         await db.Database.OpenConnectionAsync(cancellationToken);
 

@@ -40,13 +40,13 @@ public sealed class ImportAtomicityTests
     public async Task AnImportKilledMidwayIntoANewFileLeavesAnEmptyArchive()
     {
         // "Empty-equivalent": a missing database is created and migrated before the run's transaction begins (the
-        // schema is committed by the migrations), so after a kill the file holds exactly what ArchiveDatabase.Open
+        // schema is committed by the migrations), so after a kill the file holds exactly what ArchiveDatabase.OpenAsync
         // makes of a missing file — the schema and the migrations' own rows — and no record, source, index entry or
         // link. The next import takes it from there.
         using var folder = new TempFolder();
         var db = folder.File("new/archive.sqlite");
         var empty = folder.File("empty.sqlite");
-        await ArchiveDatabase.Open(empty).DisposeAsync();
+        await (await ArchiveDatabase.OpenAsync(empty)).DisposeAsync();
         var copies = SeedCopies.Write(folder.File("copies"), 300);
 
         await ImportAndKillAsync(copies, db);

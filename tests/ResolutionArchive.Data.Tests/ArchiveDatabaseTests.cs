@@ -11,7 +11,7 @@ public sealed class ArchiveDatabaseTests
     [Fact]
     public async Task OpenCreatesEveryTableThroughTheCommittedMigration()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
 
         var tables = new List<string>();
         await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database.Path, Pooling = false }.ToString()))
@@ -32,7 +32,7 @@ public sealed class ArchiveDatabaseTests
     [Fact]
     public async Task MigrationHistoryListsTheCommittedMigrationAndNothingIsPending()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
 
         var history = new List<string>();
         await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database.Path, Pooling = false }.ToString()))
@@ -56,7 +56,7 @@ public sealed class ArchiveDatabaseTests
     [Fact]
     public async Task ModelHasNoChangesMissingFromTheMigrations()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
 
         database.Context.Database.HasPendingModelChanges().Should().BeFalse("the committed migrations must describe the current model (run dotnet ef migrations add)");
     }
@@ -64,7 +64,7 @@ public sealed class ArchiveDatabaseTests
     [Fact]
     public async Task ForeignKeysAreEnforcedSoDeletingAResolutionDeletesItsRows()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         await database.ImportSeedAsync("000");
 
         await database.Context.Resolutions.ExecuteDeleteAsync();
@@ -78,10 +78,10 @@ public sealed class ArchiveDatabaseTests
     [Fact]
     public async Task OpeningAnExistingDatabaseAgainKeepsItsRecords()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         await database.ImportSeedAsync("000");
 
-        await using (var reopened = ArchiveDatabase.Open(database.Path))
+        await using (var reopened = await ArchiveDatabase.OpenAsync(database.Path))
         {
             (await reopened.Resolutions.CountAsync()).Should().Be(1);
         }
@@ -93,7 +93,7 @@ public sealed class ArchiveDatabaseTests
     public async Task AnArchiveFromBeforeTheRegistryOverTimeIsRederivedFromItsSourcesWhenOpened()
     {
         var path = string.Empty;
-        await using (var database = TestDatabase.Create())
+        await using (var database = await TestDatabase.CreateAsync())
         {
             path = database.Path + ".old.sqlite";
             foreach (var prefix in Seeds.Prefixes)
@@ -117,7 +117,7 @@ public sealed class ArchiveDatabaseTests
 
             (await DatabaseSnapshot.CountAsync(path, "Votes", "Position = 'NonVoting'")).Should().Be(0);
 
-            await using (var upgraded = ArchiveDatabase.Open(path))
+            await using (var upgraded = await ArchiveDatabase.OpenAsync(path))
             {
                 (await upgraded.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
                 (await upgraded.Resolutions.CountAsync()).Should().Be(5);
@@ -139,23 +139,93 @@ public sealed class ArchiveDatabaseTests
     [Fact]
     public async Task AnArchiveDerivedWithAnotherRegistryIsDerivedAgainOnceAndThenLeftAlone()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         await database.ImportSeedAsync("004");
         // as if the records had been derived by an older registry: no non-voting member known, another version
         await database.Context.Database.ExecuteSqlRawAsync("DELETE FROM Votes WHERE Position = 'NonVoting'; UPDATE ArchiveDerivation SET Version = 'an older registry';");
 
-        await using (var reopened = ArchiveDatabase.Open(database.Path))
+        await using (var reopened = await ArchiveDatabase.OpenAsync(database.Path))
         {
             (await reopened.Votes.Where(v => v.Position == Entities.VotePosition.NonVoting).Select(v => v.CountryIso3).ToListAsync()).Should().Equal("TUN");
             (await reopened.Database.SqlQueryRaw<string>("SELECT Version AS Value FROM ArchiveDerivation").SingleAsync()).Should().Be(ArchiveDatabase.DerivationVersion);
         }
 
         var before = await DatabaseSnapshot.TakeAsync(database.Path);
-        await using (var again = ArchiveDatabase.Open(database.Path))
+        await using (var again = await ArchiveDatabase.OpenAsync(database.Path))
         {
             (await again.Resolutions.CountAsync()).Should().Be(1);
         }
 
         (await DatabaseSnapshot.TakeAsync(database.Path)).Dump.Should().Be(before.Dump, "an archive derived with today's rules is not derived again");
+    }
+
+    [Fact]
+    public async Task AnUpgradeKilledBetweenTheMigrationsAndTheDerivationIsCompletedByTheNextOpen()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        foreach (var prefix in Seeds.Prefixes)
+        {
+            await database.ImportSeedAsync(prefix);
+        }
+
+        await using (var old = database.OpenContext())
+        {
+            // the archive as the release before cross-references left it: no References, search or lineage tables
+            await old.Database.ExecuteSqlRawAsync("DELETE FROM DataQualityFlags; DELETE FROM Votes WHERE Position = 'NonVoting' OR CountryIso3 IS NULL;");
+            var migrations = old.Database.GetMigrations().ToList();
+            await old.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_" + ArchiveDatabase.CrossReferencesMigration, StringComparison.Ordinal)) - 1]);
+        }
+
+        // the process dies as the migrations are committed and before anything is derived: the first statement after them fails
+        var builder = new DbContextOptionsBuilder<ArchiveDbContext>();
+        builder.UseArchive(database.Path).AddInterceptors(new DiesAt("ArchiveDerivation"));
+        var options = builder.Options;
+        await using (var killed = new ArchiveDbContext(options))
+        {
+            var upgrade = () => ArchiveDatabase.UpgradeAsync(killed, database.Path);
+            await upgrade.Should().ThrowAsync<ProcessKilled>();
+        }
+
+        (await DatabaseSnapshot.CountAsync(database.Path, "__EFMigrationsHistory")).Should().Be(database.Context.Database.GetMigrations().Count(), "the migrations were committed");
+        (await DatabaseSnapshot.CountAsync(database.Path, "References")).Should().Be(0, "nothing was derived");
+        (await DatabaseSnapshot.CountAsync(database.Path, "ParagraphLinks")).Should().Be(0);
+
+        await using (var reopened = await ArchiveDatabase.OpenAsync(database.Path))
+        {
+            (await reopened.References.CountAsync()).Should().Be(34, "the next open reads from the archive that its records were derived for an older schema");
+            (await reopened.SearchEntries.CountAsync()).Should().BeGreaterThan(0);
+            (await Data.Search.SearchIndex.CheckAsync(reopened)).Problems.Should().BeEmpty();
+            (await reopened.ParagraphLinks.CountAsync()).Should().BeGreaterThan(0);
+            (await reopened.Votes.CountAsync(v => v.Position == Entities.VotePosition.NonVoting)).Should().Be(1, "Tunisia on 37/23");
+            (await reopened.Database.SqlQueryRaw<string>("SELECT Version AS Value FROM ArchiveDerivation").SingleAsync()).Should().Be(ArchiveDatabase.DerivationVersion);
+        }
+    }
+
+    [Fact]
+    public async Task AnArchiveDerivedForAnOlderSchemaIsDerivedAgain()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        foreach (var prefix in Seeds.Prefixes)
+        {
+            await database.ImportSeedAsync(prefix);
+        }
+
+        // derived by today's readers and registry, but for the schema before the last migration
+        await database.Context.Database.ExecuteSqlRawAsync("DELETE FROM \"References\"; UPDATE ArchiveDerivation SET Version = {0};", $"{ArchiveDatabase.ReaderRules}+{Parsing.Countries.CountryRegistry.DataVersion}+an older schema");
+
+        await using var reopened = await ArchiveDatabase.OpenAsync(database.Path);
+
+        (await reopened.References.CountAsync()).Should().Be(34);
+        (await reopened.Database.SqlQueryRaw<string>("SELECT Version AS Value FROM ArchiveDerivation").SingleAsync()).Should().Be(ArchiveDatabase.DerivationVersion);
+        ArchiveDatabase.DerivationVersion.Should().EndWith("+" + (await reopened.Database.GetAppliedMigrationsAsync()).Last());
+    }
+
+    private sealed class ProcessKilled() : Exception("killed");
+
+    /// <summary>Fails the first command whose text contains <paramref name="marker"/>, as a process killed just before it.</summary>
+    private sealed class DiesAt(string marker) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default) =>
+            command.CommandText.Contains(marker, StringComparison.Ordinal) ? throw new ProcessKilled() : ValueTask.FromResult(result);
     }
 }

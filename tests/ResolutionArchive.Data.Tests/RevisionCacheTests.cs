@@ -15,7 +15,7 @@ public sealed class RevisionCacheTests
     [Fact]
     public async Task AnImportCommittingDuringABuildIsSeenByNoneOfItsQueries()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         (await database.ImportSeedAsync("003")).Status.Should().Be(ImportStatus.Imported);
         var builds = new List<(long Revision, int First, int Second)>();
         var importDuringBuild = true;

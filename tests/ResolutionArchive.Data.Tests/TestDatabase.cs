@@ -5,7 +5,7 @@ namespace ResolutionArchive.Data.Tests;
 
 /// <summary>
 /// One test's own database (davidfowl/TodoApi style): a fresh SQLite file in the temp folder, migrated by
-/// <see cref="ArchiveDatabase.Open"/> exactly as the application does, and deleted when the test ends.
+/// <see cref="ArchiveDatabase.OpenAsync"/> exactly as the application does, and deleted when the test ends.
 /// </summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
@@ -25,11 +25,11 @@ internal sealed class TestDatabase : IAsyncDisposable
     /// <summary>An importer on <see cref="Context"/> whose clock advances one minute per import.</summary>
     public ResolutionImporter Importer { get; }
 
-    public static TestDatabase Create()
+    public static async Task<TestDatabase> CreateAsync()
     {
         var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "resolution-archive-tests");
         var path = System.IO.Path.Combine(folder, $"{Guid.NewGuid():N}.sqlite");
-        return new TestDatabase(path, ArchiveDatabase.Open(path), new SteppingClock(new DateTimeOffset(2024, 1, 1, 12, 0, 0, TimeSpan.Zero)));
+        return new TestDatabase(path, await ArchiveDatabase.OpenAsync(path), new SteppingClock(new DateTimeOffset(2024, 1, 1, 12, 0, 0, TimeSpan.Zero)));
     }
 
     /// <summary>A second, independent context on the same file (no shared change tracker).</summary>

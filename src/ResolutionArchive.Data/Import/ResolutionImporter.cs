@@ -182,11 +182,18 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
     }
 
     /// <summary>
-    /// Reads every stored source again and rebuilds every record from its sources, with the data-quality flags of each
-    /// source, then the paragraph lineage of the whole archive, and records <paramref name="version"/> as the one the
-    /// archive is derived with — all in one transaction: what an archive needs when the readers or the country registry
-    /// learn something new (non-voting members, a state renamed; <see cref="ArchiveDatabase.Upgrade"/> calls it when
-    /// the stored version differs). A source that no longer reads leaves its record as it was, and is returned.
+    /// Derives every record again and records <paramref name="version"/> as the one the archive is derived with, all in
+    /// one transaction (<see cref="ArchiveDatabase.UpgradeAsync"/> calls it when the stored version differs: the readers
+    /// or the country registry learnt something new — non-voting members, a state renamed — or a migration changed the
+    /// schema):
+    /// <list type="number">
+    /// <item>every record with stored sources is rebuilt from them (<see cref="ResolutionMerger"/>), with its
+    /// references and the data-quality flags of each source;</item>
+    /// <item>a record whose source no longer reads, or that has no stored source (imported before the <c>Sources</c>
+    /// table), keeps its stored form, and its references are rebuilt from its stored text (docs/references.md);</item>
+    /// <item>the full-text index is rebuilt over every record (docs/search.md §2), and the paragraph lineage of the whole
+    /// archive (docs/lineage.md §2).</item>
+    /// </list>
     /// </summary>
     /// <param name="version">The <see cref="ArchiveDatabase.DerivationVersion"/> to record.</param>
     /// <param name="cancellationToken">Cancels; nothing is then changed.</param>
@@ -197,6 +204,7 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
         var failed = new List<string>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var keys = await db.Sources.AsNoTracking().Select(s => s.ResolutionKey).Distinct().ToListAsync(cancellationToken);
+        var rederived = new HashSet<string>(StringComparer.Ordinal);
         var now = _clock.GetUtcNow().UtcDateTime;
         foreach (var key in keys)
         {
@@ -226,15 +234,19 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
             var entity = ResolutionMapper.ToEntity(merged.Resolution, sources[0].FileName, sources[0].Sha256, now, merged.FieldSources);
             db.Resolutions.Add(entity);
             await db.SaveChangesAsync(cancellationToken);
-            await SearchIndex.AddAsync(db, entity, cancellationToken);
             db.ChangeTracker.Clear();
+            rederived.Add(key);
         }
 
-        if (keys.Count > 0)
+        // the records kept in their stored form: their references from their stored text
+        var kept = (await db.Resolutions.AsNoTracking().Select(r => new { r.Id, r.Key }).ToListAsync(cancellationToken))
+            .Where(r => !rederived.Contains(r.Key)).Select(r => r.Id).ToList();
+        await Queries.CrossReferences.RebuildAsync(db, kept, cancellationToken);
+        if (rederived.Count + kept.Count > 0)
         {
             // a new archive has nothing to derive: only its version is recorded, and its revision stays 0
+            await SearchIndex.RebuildAsync(db, cancellationToken);
             await Lineage.LineageStore.RebuildAsync(db, cancellationToken);
-            await SearchIndex.BumpRevisionAsync(db, cancellationToken);
         }
 
         await db.Database.ExecuteSqlRawAsync("UPDATE ArchiveDerivation SET Version = {0} WHERE Id = 1", [version], cancellationToken);

@@ -11,7 +11,7 @@ namespace ResolutionArchive.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // the version of the readers and the country registry the stored records were derived with (ArchiveDatabase.Upgrade)
+            // the version of the readers and the country registry the stored records were derived with (ArchiveDatabase.UpgradeAsync)
             migrationBuilder.Sql("CREATE TABLE ArchiveDerivation (Id INTEGER NOT NULL PRIMARY KEY CHECK (Id = 1), Version TEXT NOT NULL); INSERT INTO ArchiveDerivation (Id, Version) VALUES (1, '');");
 
             migrationBuilder.DropPrimaryKey(

@@ -129,30 +129,29 @@ public static class CrossReferences
     }
 
     /// <summary>
-    /// Rebuilds the <c>References</c> rows of every stored record from its stored text (one transaction), for a
-    /// database whose records were imported before the table existed (see <see cref="ArchiveDatabase.Open"/>). Returns
-    /// the number of rows written.
+    /// Rebuilds the <c>References</c> rows of the records <paramref name="resolutionIds"/> from their stored text, in
+    /// the caller's transaction (<see cref="Import.ResolutionImporter.RederiveAllAsync"/>: records kept in their stored
+    /// form when an archive is derived again). Returns the number of rows written.
     /// </summary>
-    public static int RebuildAll(ArchiveDbContext db)
+    public static async Task<int> RebuildAsync(ArchiveDbContext db, IReadOnlyCollection<int> resolutionIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        using var transaction = db.Database.BeginTransaction();
-        db.References.ExecuteDelete();
+        ArgumentNullException.ThrowIfNull(resolutionIds);
         var count = 0;
-        foreach (var id in db.Resolutions.AsNoTracking().Select(r => r.Id).ToList())
+        foreach (var id in resolutionIds)
         {
-            var entity = db.Resolutions.AsNoTracking().AsSplitQuery()
+            await db.References.Where(r => r.ResolutionId == id).ExecuteDeleteAsync(cancellationToken);
+            var entity = await db.Resolutions.AsNoTracking().AsSplitQuery()
                 .Include(r => r.Paragraphs).Include(r => r.Footnotes).Include(r => r.Annexes)
-                .Single(r => r.Id == id);
+                .SingleAsync(r => r.Id == id, cancellationToken);
             var rows = ResolutionMapper.ReferencesOf(ResolutionMapper.ToModel(entity)).ToList();
             rows.ForEach(r => r.ResolutionId = id);
             db.References.AddRange(rows);
             count += rows.Count;
-            db.SaveChanges();
+            await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
 
-        transaction.Commit();
         return count;
     }
 

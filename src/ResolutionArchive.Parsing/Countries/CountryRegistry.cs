@@ -70,7 +70,7 @@ public sealed partial class CountryRegistry
     /// <summary>
     /// A fingerprint of the embedded registry: the first 16 hex digits of the SHA-256 of its three CSV files. It changes
     /// whenever a name, a date or a term is corrected, so that an archive knows its records were derived with another
-    /// registry and derives them again (the Data project's <c>ArchiveDatabase.Upgrade</c>).
+    /// registry and derives them again (the Data project's <c>ArchiveDatabase.UpgradeAsync</c>).
     /// </summary>
     public static string DataVersion { get; } = ComputeDataVersion();
 

@@ -147,7 +147,7 @@ public static class ArchiveStartup
         // a bounded wait for other processes' locks: EF Core's commands, and the seed import's BEGIN IMMEDIATE
         db.Database.SetCommandTimeout(wait);
         ((SqliteConnection)db.Database.GetDbConnection()).DefaultTimeout = wait;
-        ArchiveDatabase.Upgrade(db, path);
+        await ArchiveDatabase.UpgradeAsync(db, path);
         if (await db.Resolutions.AnyAsync())
         {
             return;

@@ -16,7 +16,7 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task ANewArchiveIsInWalMode()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
 
         (await ScalarAsync(database.Path, "PRAGMA journal_mode")).Should().Be("wal", "the first migration sets WAL, and SQLite keeps it in the file");
     }
@@ -24,7 +24,7 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task AReaderIsNotBlockedByAnOpenWriteTransactionAndSeesNothingOfIt()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         (await database.ImportSeedAsync("003")).Status.Should().Be(ImportStatus.Imported);
         await using var transaction = await database.Context.Database.BeginTransactionAsync();
         (await database.ImportSeedAsync("000")).Status.Should().Be(ImportStatus.Imported);
@@ -40,7 +40,7 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task InsideACallersTransactionAFileThatFailsToStoreIsRolledBackAlone()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         await DatabaseSnapshot.ExecuteAsync(database.Path,
             "CREATE TRIGGER refuse_one BEFORE INSERT ON Resolutions WHEN NEW.\"Key\" = 'A/HRC/RES/46/13' BEGIN SELECT RAISE(ABORT, 'test refuses 46/13'); END;");
         await using var transaction = await database.Context.Database.BeginTransactionAsync();
@@ -66,7 +66,7 @@ public sealed class ConcurrencyTests
         // what a complete import stores for each record: its paragraphs, footnotes and index entries
         var files = Sources(30);
         Dictionary<string, RecordCounts> complete;
-        await using (var reference = TestDatabase.Create())
+        await using (var reference = await TestDatabase.CreateAsync())
         {
             foreach (var file in files)
             {
@@ -77,7 +77,7 @@ public sealed class ConcurrencyTests
         }
 
         complete.Should().HaveCount(30 + 5);
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         using var stop = new CancellationTokenSource();
         var reading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var reader = Task.Run(async () =>

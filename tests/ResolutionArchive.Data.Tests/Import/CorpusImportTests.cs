@@ -47,7 +47,7 @@ public sealed class CorpusImportTests(ITestOutputHelper output)
     private static async Task<(List<string> Failed, List<string> Mismatches, int Compared, int Resolutions, TimeSpan Elapsed)> ImportAndCompareAsync(
         IEnumerable<string> files, IReadOnlyList<AknMetadata> metadata, bool withSeeds = false)
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         var failed = new List<string>();
         var watch = Stopwatch.StartNew();
         var readAlone = new Dictionary<string, string>(StringComparer.Ordinal); // key → JSON of the file read on its own

@@ -26,7 +26,7 @@ public sealed class ResolutionImporterTests
     [Fact]
     public async Task ImportingTheFiveSeedsStoresFiveRecordsWithAllTheirRows()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
 
         foreach (var seed in Expected)
         {
@@ -78,7 +78,7 @@ public sealed class ResolutionImporterTests
     [Fact]
     public async Task TheDraftKeepsItsTwelveSponsorsInPrintedOrder()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
 
         var outcome = await database.ImportSeedAsync("001");
 
@@ -93,7 +93,7 @@ public sealed class ResolutionImporterTests
     [Fact]
     public async Task ReimportingTheSameFileIsUnchangedAndWritesNothing()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         foreach (var prefix in Seeds.Prefixes)
         {
             await database.ImportSeedAsync(prefix);
@@ -117,7 +117,7 @@ public sealed class ResolutionImporterTests
     [Fact]
     public async Task AChangedFileWithTheSameSymbolReplacesTheRecordWhole()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         foreach (var prefix in Seeds.Prefixes)
         {
             await database.ImportSeedAsync(prefix);
@@ -171,7 +171,7 @@ public sealed class ResolutionImporterTests
     [MemberData(nameof(BadFiles))]
     public async Task AFailingFileIsReportedWithItsLineAndLeavesTheDatabaseExactlyAsItWas(string why, byte[] bytes)
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         foreach (var prefix in Seeds.Prefixes)
         {
             await database.ImportSeedAsync(prefix);
@@ -194,7 +194,7 @@ public sealed class ResolutionImporterTests
     [Fact]
     public async Task AnUnknownCountryIsKeptVerbatimAndFlaggedWithItsLine()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
 
         var outcome = await database.Importer.ImportAsync(Seeds.Edited("000", "阿根廷、", "阿特兰蒂斯、"));
 
@@ -214,7 +214,7 @@ public sealed class ResolutionImporterTests
     [Fact]
     public async Task ACountThatDisagreesWithItsListKeepsBothAndIsFlagged()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
 
         var outcome = await database.Importer.ImportAsync(Seeds.Edited("000", "以 26 票赞成", "以 27 票赞成"));
 
@@ -229,7 +229,7 @@ public sealed class ResolutionImporterTests
     [Fact]
     public async Task ReimportingAChangedSourceReplacesItsFlagsAndDeletingTheRecordRemovesThem()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         await database.Importer.ImportAsync(Seeds.Edited("000", "阿根廷、", "阿特兰蒂斯、"));
 
         await database.ImportSeedAsync("000");
@@ -247,7 +247,7 @@ public sealed class ResolutionImporterTests
     [Fact]
     public async Task ADatabaseFailureInTheMiddleOfANewRecordRollsBackEveryRow()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         await database.ImportSeedAsync("000");
         await RefuseVotesOfAsync(database.Path, "MEX");
         var before = await DatabaseSnapshot.TakeAsync(database.Path);
@@ -267,7 +267,7 @@ public sealed class ResolutionImporterTests
     [Fact]
     public async Task ADatabaseFailureWhileReplacingKeepsThePreviousVersion()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         await database.ImportSeedAsync("000");
         var original = (await database.LoadAsync("A/HRC/RES/46/13"))!;
         await RefuseVotesOfAsync(database.Path, "MEX");
@@ -287,7 +287,7 @@ public sealed class ResolutionImporterTests
     [Fact]
     public async Task TheImporterWorksAgainAfterADatabaseFailure()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         await database.ImportSeedAsync("000");
         await RefuseVotesOfAsync(database.Path, "MEX");
         (await database.Importer.ImportAsync(Seeds.Edited("000", Pp1, Pp1Edited))).Status.Should().Be(ImportStatus.Failed);
@@ -302,7 +302,7 @@ public sealed class ResolutionImporterTests
     [Fact]
     public async Task ADryRunValidatesAndWritesNothing()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         var before = await DatabaseSnapshot.TakeAsync(database.Path);
 
         var valid = await database.Importer.ImportAsync(Seeds.Source("002"), dryRun: true);

@@ -11,7 +11,7 @@ public sealed class ResolutionMapperTests
     [MemberData(nameof(Seeds.All), MemberType = typeof(Seeds))]
     public async Task TheStoredRecordMapsBackToTheParsedModel(string prefix)
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         var source = Seeds.Source(prefix);
         var parsed = ResolutionTextParser.Parse(source.Bytes, source.Name).Resolution!;
 
@@ -56,7 +56,7 @@ public sealed class ResolutionMapperTests
             Vote = Vote.WithoutVote,
             Sponsors = [new Sponsor("CHN", true), new Sponsor("PAK", false)],
         };
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
 
         database.Context.Resolutions.Add(ResolutionMapper.ToEntity(model, "test.txt", new string('0', 64), new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
         await database.Context.SaveChangesAsync();

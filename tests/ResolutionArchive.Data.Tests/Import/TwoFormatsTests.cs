@@ -13,7 +13,7 @@ public sealed class TwoFormatsTests
     [Fact]
     public async Task TheAknFileEnrichesTheRecordReadFromTheSeedTextAndDuplicatesNothing()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         (await database.ImportSeedAsync("003")).Status.Should().Be(ImportStatus.Imported);
 
         var outcome = await database.Importer.ImportAsync(Akn76159());
@@ -42,7 +42,7 @@ public sealed class TwoFormatsTests
     [Fact]
     public async Task ImportingBothFormatsAgainChangesNothing()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         await database.ImportSeedAsync("003");
         await database.Importer.ImportAsync(Akn76159());
         var before = await DatabaseSnapshot.TakeAsync(database.Path);
@@ -56,7 +56,7 @@ public sealed class TwoFormatsTests
     [Fact]
     public async Task TheXmlFirstThenTheSeedKeepsTheXmlTextAndStillOneRecord()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         (await database.Importer.ImportAsync(Akn76159())).Status.Should().Be(ImportStatus.Imported);
         (await database.ImportSeedAsync("003")).Status.Should().Be(ImportStatus.Enriched);
 

@@ -73,7 +73,7 @@ public sealed class LineageStoreTests
     [Fact]
     public async Task The_seeds_form_the_two_series_of_the_issue_and_each_paragraph_knows_its_origin()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         foreach (var prefix in Seeds.Prefixes)
         {
             await database.ImportSeedAsync(prefix);

@@ -13,7 +13,7 @@ internal static class SearchTestArchive
 {
     public static async Task<TestDatabase> CreateAsync()
     {
-        var database = TestDatabase.Create();
+        var database = await TestDatabase.CreateAsync();
         foreach (var prefix in Seeds.Prefixes)
         {
             (await database.ImportSeedAsync(prefix)).Status.Should().Be(ImportStatus.Imported);

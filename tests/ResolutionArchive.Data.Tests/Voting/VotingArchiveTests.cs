@@ -38,7 +38,7 @@ public sealed class VotingArchiveTests
     [Fact]
     public async Task Agreement_totals_and_sponsorships_over_the_stored_seed_votes_equal_the_hand_counts()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         foreach (var prefix in Seeds.Prefixes)
         {
             await database.ImportSeedAsync(prefix);
@@ -67,7 +67,7 @@ public sealed class VotingArchiveTests
     [Fact]
     public async Task The_votes_are_read_again_after_an_import_changes_the_revision()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = await TestDatabase.CreateAsync();
         var records = new VotingRecords();
         (await records.GetAsync(database.Context)).Votes.Should().BeEmpty();
         var before = await SearchIndex.RevisionAsync(database.Context);

@@ -25,7 +25,7 @@ internal sealed class FaultyArchive : IDisposable
     public async Task<string> SeededAsync(string name = "archive.db")
     {
         var path = File(name);
-        await using (var db = ArchiveDatabase.Open(path))
+        await using (var db = await ArchiveDatabase.OpenAsync(path))
         {
             var importer = new ResolutionImporter(db);
             foreach (var source in ArchiveStartup.EmbeddedSeeds())
