@@ -51,9 +51,20 @@ internal sealed class CliProcess : IDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts <c>dotnet resolution-archive.dll <paramref name="args"/></c> with redirected output (so the tool prints plain lines).</summary>
-    public static CliProcess Start(params string[] args)
+    public static CliProcess Start(params string[] args) => Start(null, args);
+
+    /// <summary>
+    /// Starts the tool as <see cref="Start(string[])"/> does, unable to make any file larger than
+    /// <paramref name="maxFileKiB"/> KiB: a full disk, as the process sees one. Through bash, <c>ulimit -f</c> (RLIMIT_FSIZE)
+    /// with SIGXFSZ ignored, so that a write past the limit fails with EFBIG instead of killing the process (POSIX
+    /// setrlimit(2)), and with the runtime's W^X double mapping off (it sizes an anonymous file past any small limit).
+    /// </summary>
+    public static CliProcess StartOnAFullDisk(long maxFileKiB, params string[] args) => Start(maxFileKiB, args);
+
+    private static CliProcess Start(long? maxFileKiB, string[] args)
     {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var info = new ProcessStartInfo(maxFileKiB is null ? dotnet : "/bin/bash")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -61,6 +72,14 @@ internal sealed class CliProcess : IDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        if (maxFileKiB is { } limit)
+        {
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add($"trap '' XFSZ; ulimit -f {limit} && exec \"$0\" \"$@\"");
+            info.ArgumentList.Add(dotnet);
+            info.Environment["DOTNET_EnableWriteXorExecute"] = "0";
+        }
+
         info.ArgumentList.Add(Assembly);
         foreach (var arg in args)
         {

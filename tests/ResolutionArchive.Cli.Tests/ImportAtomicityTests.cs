@@ -62,6 +62,29 @@ public sealed class ImportAtomicityTests
         again.OutputLines.Last().Should().StartWith("5 imported", again.ToString());
     }
 
+    [Fact]
+    public async Task AFullDiskDuringAMultiFileRunIsReportedWithTheDatabaseReasonAndStoresNothing()
+    {
+        // issue 14 item 6: SQLite ends the run's transaction itself on a full disk; the tool said "This SqliteTransaction
+        // has completed" with a stack trace from RollbackToSavepointAsync instead of the reason
+        using var folder = new TempFolder();
+        var db = folder.File("archive.sqlite");
+        (await CliRun.RunAsync("import", folder.CopySeeds(), "--db", db)).ExitCode.Should().Be(0);
+        var before = await ArchiveDump.DumpAsync(db);
+        var copies = SeedCopies.Write(folder.File("copies"), 150);
+
+        using var cli = CliProcess.StartOnAFullDisk(new FileInfo(db).Length / 1024 + 512, "import", copies, "--db", db);
+        var exit = await cli.WaitForExitAsync(Guard);
+
+        exit.Should().Be(1, cli.ToString());
+        var reason = cli.ErrorLines.Should().ContainSingle(l => l.Contains("the import was rolled back, nothing was stored: ", StringComparison.Ordinal), cli.ToString()).Subject;
+        reason.Should().StartWith(db + ": ").And.MatchRegex(@"SQLite Error (13: 'database or disk is full'|10: 'disk I/O error')", "the database's own reason: ENOSPC gives error 13, a write refused past the limit error 10");
+        cli.ErrorLines.Should().NotContain(l => l.Contains("SqliteTransaction has completed", StringComparison.Ordinal) || l.TrimStart().StartsWith("at ", StringComparison.Ordinal), cli.ToString());
+        cli.OutputLines.Should().NotContain(l => l.StartsWith("lineage: ", StringComparison.Ordinal));
+        (await ArchiveDump.IntegrityCheckAsync(db)).Should().Be("ok");
+        (await ArchiveDump.DumpAsync(db)).Should().Be(before, "nothing of the run is stored");
+    }
+
     [SkippableFact]
     public async Task AKilledImportOfTheCorpusLeavesTheArchiveExactlyAsItWas()
     {

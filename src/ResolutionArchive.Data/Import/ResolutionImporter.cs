@@ -71,6 +71,10 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
     /// Stores one file that the caller has already parsed into <paramref name="result"/> (so that a caller can decide
     /// whether to open a database at all before anything needs storing).
     /// </summary>
+    /// <exception cref="Microsoft.Data.Sqlite.SqliteException">Inside the caller's transaction, when the database fails in a
+    /// way that makes SQLite end that transaction itself (SQLite error 13 "database or disk is full", an I/O error, out of
+    /// memory): the whole run is gone, so the error is the caller's to report (the CLI: docs/cli.md "Atomicity"). Any other
+    /// refusal of the database rolls back this file alone and is returned as a failed outcome.</exception>
     public async Task<ImportOutcome> ImportAsync(ImportSource source, ParseResult result, bool dryRun = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -160,6 +164,13 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
             if (own is not null)
             {
                 await own.RollbackAsync(CancellationToken.None);
+            }
+            else if (TransactionLost(db))
+            {
+                // SQLite rolled the caller's whole transaction back itself (a full disk, an I/O error, out of memory:
+                // https://www.sqlite.org/lang_transaction.html "Response To Errors Within A Transaction"): the run
+                // cannot go on, and the reason is the database's, not "the transaction has completed"
+                throw;
             }
             else
             {
@@ -270,6 +281,16 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
             Message = d.Message,
         }));
     }
+
+    /// <summary>
+    /// True when the connection of <paramref name="context"/> is no longer inside a transaction although one was begun:
+    /// SQLite ends a transaction by itself on SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY, SQLITE_NOMEM and SQLITE_INTERRUPT
+    /// (https://www.sqlite.org/lang_transaction.html, "Response To Errors Within A Transaction"), which
+    /// <c>sqlite3_get_autocommit</c> reports (https://www.sqlite.org/c3ref/get_autocommit.html).
+    /// </summary>
+    private static bool TransactionLost(ArchiveDbContext context) =>
+        context.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle }
+        && SQLitePCL.raw.sqlite3_get_autocommit(handle) != 0;
 
     /// <summary>The savepoint that brackets one file inside the caller's transaction.</summary>
     private const string Savepoint = "import_file";
