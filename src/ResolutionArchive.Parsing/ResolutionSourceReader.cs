@@ -18,8 +18,15 @@ public static class ResolutionSourceReader
     /// root element — goes to the AKN reader too, whose error says what is wrong, not to the text parser, whose "expected
     /// the enacting formula" would mislead (input-formats §7.1).
     /// </summary>
-    public static ParseResult Read(byte[] bytes, string file, CountryRegistry? registry = null) =>
-        IsAkn(bytes) || LooksLikeXml(bytes) ? Akn.AknResolutionReader.Read(bytes, file, registry) : ResolutionTextParser.Parse(bytes, file, registry);
+    /// <param name="bytes">The file's bytes.</param>
+    /// <param name="file">The name diagnostics give.</param>
+    /// <param name="registry">The country registry; the embedded one by default.</param>
+    /// <param name="limits">The largest record accepted (<see cref="ResolutionLimits"/>, docs/input-formats.md §10); the
+    /// defaults when null.</param>
+    public static ParseResult Read(byte[] bytes, string file, CountryRegistry? registry = null, ResolutionLimits? limits = null) =>
+        (limits ?? ResolutionLimits.Default).Apply(
+            IsAkn(bytes) || LooksLikeXml(bytes) ? Akn.AknResolutionReader.Read(bytes, file, registry) : ResolutionTextParser.Parse(bytes, file, registry),
+            file);
 
     /// <summary>
     /// True when the content, after a byte order mark and white space, opens as XML does: an XML declaration

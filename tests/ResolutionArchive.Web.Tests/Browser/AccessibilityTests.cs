@@ -51,30 +51,48 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     public async Task HasNoAxeViolations(string path)
     {
         Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        var missing = AxeMissingReason();
+        Skip.If(missing is not null, missing);
+        var page = await fixture.Browser!.NewPageAsync();
+        await page.GotoAsync($"{fixture.BaseUrl}{path}");
+
+        var (passes, violations) = await RunAxeAsync(page);
+
+        output.WriteLine($"{path}: {passes} axe rules passed, {violations.Count} violated");
+        violations.ForEach(output.WriteLine);
+        passes.Should().BeGreaterThan(10, "axe really ran");
+        violations.Should().BeEmpty();
+        await page.CloseAsync();
+    }
+
+    /// <summary>
+    /// Runs axe-core on <paramref name="page"/> with the rules above; returns how many passed and each violation as one
+    /// line. Throws under <c>CI=true</c> when axe-core is not installed; the caller skips otherwise
+    /// (<see cref="AxeMissingReason"/>).
+    /// </summary>
+    internal static async Task<(int Passes, List<string> Violations)> RunAxeAsync(Microsoft.Playwright.IPage page)
+    {
+        // Evaluated through the DevTools protocol, not added as a <script> element: the site's Content-Security-Policy
+        // refuses inline scripts (docs/operations.md), and the pages are tested under it.
+        await page.EvaluateAsync(await File.ReadAllTextAsync(AxePath));
+        var json = await page.EvaluateAsync<JsonElement>(
+            "async () => { const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });"
+            + " return { passes: r.passes.length, violations: r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) })) }; }");
+        var violations = json.GetProperty("violations").EnumerateArray()
+            .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("impact")}): {v.GetProperty("help").GetString()} at {string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")
+            .ToList();
+        return (json.GetProperty("passes").GetInt32(), violations);
+    }
+
+    /// <summary>Why axe cannot run here (not installed), or null; under <c>CI=true</c> a missing axe-core throws instead.</summary>
+    internal static string? AxeMissingReason()
+    {
         var missing = File.Exists(AxePath) ? null : $"axe-core is not installed at {AxePath} (npm ci --prefix tests/tools; .ci/run does it)";
         if (missing is not null && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException($"CI=true but {missing}");
         }
 
-        Skip.If(missing is not null, missing);
-        var page = await fixture.Browser!.NewPageAsync();
-        await page.GotoAsync($"{fixture.BaseUrl}{path}");
-        // Evaluated through the DevTools protocol, not added as a <script> element: the site's Content-Security-Policy
-        // refuses inline scripts (docs/operations.md), and the pages are tested under it.
-        await page.EvaluateAsync(await File.ReadAllTextAsync(AxePath));
-
-        var json = await page.EvaluateAsync<JsonElement>(
-            "async () => { const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });"
-            + " return { passes: r.passes.length, violations: r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) })) }; }");
-
-        var violations = json.GetProperty("violations").EnumerateArray()
-            .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("impact")}): {v.GetProperty("help").GetString()} at {string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")
-            .ToList();
-        output.WriteLine($"{path}: {json.GetProperty("passes").GetInt32()} axe rules passed, {violations.Count} violated");
-        violations.ForEach(output.WriteLine);
-        json.GetProperty("passes").GetInt32().Should().BeGreaterThan(10, "axe really ran");
-        violations.Should().BeEmpty();
-        await page.CloseAsync();
+        return missing;
     }
 }

@@ -39,4 +39,20 @@ public static class SeedCopies
             outcome.Key.Should().Be($"A/HRC/RES/46/{number}");
         }
     }
+
+    /// <summary>
+    /// Imports seed 000 as HRC resolution 46/<paramref name="number"/> with <paramref name="recalls"/> more preambular
+    /// paragraphs (回顾大会以往的第N项决议，) after the enacting formula: a record long enough to be shown in pages
+    /// (docs/browse.md "Long documents") when there are more than 1,000 paragraphs in all.
+    /// </summary>
+    public static async Task ImportLongAsync(ArchiveApplication app, int number, int recalls)
+    {
+        _ = app.Services.GetRequiredService<IServiceProvider>();
+        var text = Seed000Text().Replace("46/13.", $"46/{number}.", StringComparison.Ordinal);
+        var added = string.Concat(Enumerable.Range(1, recalls).Select(i => $"回顾大会以往的第{i}项决议，\n\n"));
+        text = text.Replace("人权理事会，\n\n", "人权理事会，\n\n" + added, StringComparison.Ordinal);
+        await using var db = app.CreateDbContext();
+        var outcome = await new ResolutionImporter(db).ImportAsync(new ImportSource($"long-46-{number}.txt", Encoding.UTF8.GetBytes(text)));
+        outcome.Status.Should().Be(ImportStatus.Imported, string.Join("; ", outcome.Diagnostics));
+    }
 }

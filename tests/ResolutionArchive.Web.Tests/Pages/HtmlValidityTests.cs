@@ -31,6 +31,9 @@ public sealed class HtmlValidityTests(ITestOutputHelper output) : IDisposable
         try
         {
             var pages = new[] { "/", "/resolutions/A/HRC/RES/46/13", "/resolutions/A/HRC/RES/53/11", "/resolutions/A/RES/76/159", "/resolutions/A/HRC/RES/37/23", "/no-such-page" }.ToList();
+            // a resolution long enough to be shown in pages (docs/browse.md "Long documents"): a middle page
+            await SeedCopies.ImportLongAsync(_app, 2000, 2_500);
+            pages.Add("/resolutions/A/HRC/RES/46/2000?page=2");
             var (_, home) = await _app.GetDocumentAsync("/");
             pages.Add(home.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Single(h => h.Contains("/draft/", StringComparison.Ordinal)));
 

@@ -57,8 +57,29 @@ public sealed class ShowModel(ArchiveDbContext db, Data.Lineage.LineageGraph lin
     /// <summary>Records whose number matches an ambiguous request.</summary>
     public IReadOnlyList<(string Key, string Label, string Title)> Candidates { get; private set; } = [];
 
-    /// <summary>Loads the record, redirects a number to its symbol, or answers 404.</summary>
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The record's pages (docs/browse.md "Long documents"); one for every resolution of usual length.</summary>
+    public DocumentPages Pages { get; private set; } = null!;
+
+    /// <summary>The page shown, from 1.</summary>
+    public int PageNumber { get; private set; } = 1;
+
+    /// <summary>True when the paragraph, sub-paragraph or footnote <paramref name="anchor"/> is on the page shown (not named
+    /// On…: Razor Pages would take it for a handler).</summary>
+    public bool IsShown(string anchor) => Pages.IsOn(anchor, PageNumber);
+
+    /// <summary>The URL of page <paramref name="page"/> of this record: its permanent URL for page 1, <c>?page=N</c> after it.</summary>
+    public string PageHref(int page) => Api.ListResolutions.PageUrl(Key) + (page > 1 ? $"?page={page}" : "");
+
+    /// <summary>
+    /// Loads the record, redirects a number to its symbol, or answers 404. For a record in several pages,
+    /// <paramref name="pageNumber"/> chooses the page (not a whole number: page 1; past the end: the last page, as the
+    /// home page's list does) and <paramref name="at"/> — a paragraph's anchor, from a link made without knowing the page,
+    /// or from wwwroot/js/permalink.js — redirects to the page that holds it, at the anchor.
+    /// </summary>
+    /// <param name="pageNumber">The <c>page</c> query parameter as given (named apart from Razor Pages' own <c>page</c> route value).</param>
+    /// <param name="at">The <c>at</c> query parameter: an anchor such as <c>op400</c> or <c>fn12</c>.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] string? pageNumber, [FromQuery(Name = "at")] string? at, CancellationToken cancellationToken)
     {
         var key = (Key ?? "").Trim('/');
         var entity = await ResolutionLookup.FindByKeyAsync(db, key, cancellationToken);
@@ -66,6 +87,15 @@ public sealed class ShowModel(ArchiveDbContext db, Data.Lineage.LineageGraph lin
         {
             Resolution = ResolutionMapper.ToModel(entity);
             Key = entity.Key;
+            Pages = DocumentPages.Of(Resolution);
+            if (at is not null)
+            {
+                return Pages.PageOf(at) is { } holding
+                    ? Redirect(PageHref(holding) + "#" + Uri.EscapeDataString(at))
+                    : Redirect(PageHref(1));
+            }
+
+            PageNumber = IndexModel.Requested(pageNumber, Pages.Count);
             Links = new ReferenceLinks(await CrossReferences.LinksOfAsync(db, entity.Key, cancellationToken));
             ViewData[ReferenceLinks.ViewDataKey] = Links;
             CitedBy = entity.Symbol is null ? [] : await CrossReferences.CitedByAsync(db, entity.Symbol, cancellationToken);

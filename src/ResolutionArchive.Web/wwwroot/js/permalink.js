@@ -18,3 +18,17 @@ document.addEventListener("click", async (event) => {
         // no permission: fall back to following the link
     }
 });
+
+// A long resolution is shown in pages (Pages/Resolutions/DocumentPages.cs): a link to one of its paragraphs made without
+// the page (`/resolutions/{key}#op400`) lands on page 1, where the paragraph is not. The server knows its page:
+// `?at=op400` redirects there, at the paragraph. Without JavaScript the pager above the text still leads to it.
+(() => {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    if (id && !document.getElementById(id) && document.querySelector("nav.document-pages")) {
+        const url = new URL(window.location.href);
+        url.hash = "";
+        url.searchParams.delete("page");
+        url.searchParams.set("at", id);
+        window.location.replace(url.href);
+    }
+})();
