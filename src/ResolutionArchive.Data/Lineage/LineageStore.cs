@@ -43,8 +43,8 @@ public static class LineageStore
         ArgumentNullException.ThrowIfNull(db);
         var watch = Stopwatch.StartNew();
         var items = await LoadAsync(db, cancellationToken);
-        var (pairs, candidates) = Join(items, items.Count, cancellationToken);
-        var links = TopLinks(pairs);
+        var (best, candidates) = Join(items, items.Count, cancellationToken);
+        var links = TopLinks(best);
         await WriteAsync(db, "DELETE FROM ParagraphLinks", links, cancellationToken);
         return new LineageStats(items.Count, candidates, links.Count, watch.Elapsed);
     }
@@ -67,16 +67,19 @@ public static class LineageStore
         var all = await LoadAsync(db, cancellationToken);
         // the others first, then the record's own paragraphs: the join probes only the latter against the former
         var items = all.Where(i => i.Resolution != resolutionId).Concat(all.Where(i => i.Resolution == resolutionId)).ToList();
-        var (pairs, candidates) = Join(items, items.Count(i => i.Resolution != resolutionId), cancellationToken);
+        var (best, candidates) = Join(items, items.Count(i => i.Resolution != resolutionId), cancellationToken);
         var mine = all.Where(i => i.Resolution == resolutionId).Select(i => i.Id).ToHashSet();
 
-        // the others' best lists: their stored links plus the new pairs, cut to TopK again
-        var touched = pairs.Select(p => mine.Contains(p.A) ? p.B : p.A).ToHashSet();
+        // the others' best lists: their stored links plus their best new ones, cut to TopK again
+        var touched = best.Keys.Where(id => !mine.Contains(id)).ToHashSet();
         var stored = touched.Count == 0 ? [] : await db.ParagraphLinks.AsNoTracking()
             .Where(l => touched.Contains(l.ParagraphId)).Select(l => new { l.ParagraphId, l.CounterpartId, l.Score }).ToListAsync(cancellationToken);
-        var merged = pairs.Concat(stored.Select(s => (A: s.ParagraphId, B: s.CounterpartId, s.Score)).Where(s => !mine.Contains(s.B)).Select(s => (s.A, s.B, s.Score)))
-            .ToList();
-        var links = TopLinks(merged).Where(l => mine.Contains(l.ParagraphId) || touched.Contains(l.ParagraphId)).ToList();
+        foreach (var link in stored.Where(l => !mine.Contains(l.CounterpartId)))
+        {
+            best[link.ParagraphId].Offer(link.CounterpartId, link.Score);
+        }
+
+        var links = TopLinks(best);
         var ids = string.Join(",", mine.Concat(touched));
         await WriteAsync(db, ids.Length == 0 ? null : $"DELETE FROM ParagraphLinks WHERE ParagraphId IN ({ids})", links, cancellationToken);
         return new LineageStats(mine.Count, candidates, links.Count(l => mine.Contains(l.ParagraphId)), watch.Elapsed);
@@ -111,8 +114,12 @@ public static class LineageStore
     ///    whose bound is below the overlap Jaccard ≥ t needs, ⌈t / (1 + t) · (|x| + |y|)⌉, is ruled out there (the
     ///    positional filter), as is one whose sizes differ too much (the length filter);
     /// 4. the rest is verified by merging the two rank arrays. Probing runs in parallel, each thread on its own items.
+    /// A pair found is offered at once to both paragraphs' best lists (<see cref="BestLinks"/>, one set per thread, merged
+    /// at the end), so that memory grows with the paragraphs, not with the pairs: a record of thousands of near-identical
+    /// paragraphs makes millions of pairs (docs/performance.md "Lineage").
+    /// Returns each paragraph's <see cref="TopK"/> best counterparts, by paragraph id; a paragraph with none is absent.
     /// </summary>
-    private static (List<(int A, int B, double Score)> Pairs, long Candidates) Join(List<Item> items, int probeFrom, CancellationToken cancellationToken)
+    private static (Dictionary<int, BestLinks> Best, long Candidates) Join(List<Item> items, int probeFrom, CancellationToken cancellationToken)
     {
         var selfJoin = probeFrom == items.Count;
         var frequency = new Dictionary<int, int>();
@@ -152,19 +159,18 @@ public static class LineageStore
         }
 
         var first = selfJoin ? 0 : probeFrom;
-        var results = new List<(int, int, double)>[items.Count - first];
+        var perThread = new System.Collections.Concurrent.ConcurrentBag<BestLinks?[]>();
         long candidates = 0;
         var t = ParagraphSimilarity.Threshold;
         Parallel.For(
             first,
             items.Count,
             new ParallelOptions { CancellationToken = cancellationToken },
-            () => (Seen: new int[items.Count], Candidates: 0L),
+            () => (Seen: new int[items.Count], Candidates: 0L, Best: new BestLinks?[items.Count]),
             (position, _, local) =>
             {
                 var x = ranked[position];
                 var item = items[position];
-                var found = new List<(int, int, double)>();
                 var prefix = PrefixLength(x);
                 for (var i = 0; i < prefix; i++)
                 {
@@ -213,27 +219,88 @@ public static class LineageStore
                         var score = (double)common / (x.Length + y.Length - common);
                         if (score >= t - 1e-12)
                         {
-                            found.Add((candidate.Id, item.Id, score));
+                            (local.Best[other] ??= new BestLinks()).Offer(item.Id, score);
+                            (local.Best[position] ??= new BestLinks()).Offer(candidate.Id, score);
                         }
                     }
                 }
 
-                results[position - first] = found;
                 return local;
             },
-            local => Interlocked.Add(ref candidates, local.Candidates));
+            local =>
+            {
+                Interlocked.Add(ref candidates, local.Candidates);
+                perThread.Add(local.Best);
+            });
 
-        return (results.SelectMany(r => r).ToList(), candidates);
+        var best = new Dictionary<int, BestLinks>();
+        foreach (var lists in perThread)
+        {
+            for (var i = 0; i < lists.Length; i++)
+            {
+                if (lists[i] is not { } list)
+                {
+                    continue;
+                }
+
+                if (!best.TryGetValue(items[i].Id, out var merged))
+                {
+                    best[items[i].Id] = merged = new BestLinks();
+                }
+
+                foreach (var (to, score) in list.Links)
+                {
+                    merged.Offer(to, score);
+                }
+            }
+        }
+
+        return (best, candidates);
     }
 
-    /// <summary>Both directions of each pair, each paragraph's best <see cref="TopK"/> kept (score, then lower id).</summary>
-    private static List<ParagraphLinkEntity> TopLinks(IEnumerable<(int A, int B, double Score)> pairs) =>
-        pairs.SelectMany(p => new[] { (From: p.A, To: p.B, p.Score), (From: p.B, To: p.A, p.Score) })
-            .DistinctBy(l => (l.From, l.To))
-            .GroupBy(l => l.From)
-            .SelectMany(g => g.OrderByDescending(l => l.Score).ThenBy(l => l.To).Take(TopK))
-            .Select(l => new ParagraphLinkEntity { ParagraphId = l.From, CounterpartId = l.To, Score = Math.Round(l.Score, 6) })
+    /// <summary>Each paragraph's best links as rows, the score rounded to 6 decimals.</summary>
+    private static List<ParagraphLinkEntity> TopLinks(Dictionary<int, BestLinks> best) =>
+        best.OrderBy(b => b.Key)
+            .SelectMany(b => b.Value.Links.Select(l => new ParagraphLinkEntity { ParagraphId = b.Key, CounterpartId = l.To, Score = Math.Round(l.Score, 6) }))
             .ToList();
+
+    /// <summary>
+    /// One paragraph's best <see cref="TopK"/> counterparts so far: by score, highest first, then by the lower paragraph
+    /// id; offering a counterpart already held changes nothing.
+    /// </summary>
+    internal sealed class BestLinks
+    {
+        private readonly List<(int To, double Score)> _links = new(TopK);
+
+        /// <summary>The links held, best first.</summary>
+        public IReadOnlyList<(int To, double Score)> Links => _links;
+
+        /// <summary>Keeps (<paramref name="to"/>, <paramref name="score"/>) when it is among the best <see cref="TopK"/>.</summary>
+        public void Offer(int to, double score)
+        {
+            var at = 0;
+            while (at < _links.Count && (_links[at].Score > score || (_links[at].Score == score && _links[at].To < to)))
+            {
+                at++;
+            }
+
+            if (at < _links.Count && _links[at].To == to && _links[at].Score == score)
+            {
+                return;
+            }
+
+            if (_links.Exists(l => l.To == to) || at >= TopK)
+            {
+                return;
+            }
+
+            _links.Insert(at, (to, score));
+            if (_links.Count > TopK)
+            {
+                _links.RemoveAt(TopK);
+            }
+        }
+    }
 
     private static async Task WriteAsync(ArchiveDbContext db, string? deleteSql, List<ParagraphLinkEntity> links, CancellationToken cancellationToken)
     {

@@ -50,6 +50,46 @@ public sealed class LineageStoreTests
     }
 
     [Fact]
+    public async Task Records_of_many_identical_paragraphs_keep_each_paragraph_s_best_links_by_rebuild_and_by_update_alike()
+    {
+        // 3 records × 300 identical preambular paragraphs: 270,000 pairs at score 1, of which each paragraph keeps the
+        // TopK with the lowest ids (issue 14 item 7: the join holds best lists, not pairs)
+        await using var database = await TestDatabase.CreateAsync();
+        var db = database.Context;
+        var recalls = string.Concat(Enumerable.Repeat("回顾大会以往关于人权领域国际合作的各项决议，\n\n", 300));
+        foreach (var number in new[] { 5001, 5002, 5003 })
+        {
+            var text = File.ReadAllText(Seeds.PathOf("000")).Replace("46/13.", $"46/{number}.", StringComparison.Ordinal).Replace("人权理事会，\n\n", "人权理事会，\n\n" + recalls, StringComparison.Ordinal);
+            (await database.Importer.ImportAsync(new Data.Import.ImportSource($"{number}.txt", System.Text.Encoding.UTF8.GetBytes(text)))).Status.Should().Be(Data.Import.ImportStatus.Imported);
+        }
+
+        var paragraphs = (await db.Paragraphs.AsNoTracking()
+                .Where(p => p.Kind == ParagraphKind.Preamble || p.Kind == ParagraphKind.Operative || p.Kind == ParagraphKind.SubParagraph)
+                .Select(p => new { p.Id, p.ResolutionId, p.Text }).ToListAsync())
+            .Select(p => (p.Id, p.ResolutionId, Bigrams: ParagraphSimilarity.Bigrams(ParagraphSimilarity.Key(p.Text)), Length: ParagraphSimilarity.Key(p.Text).Length))
+            .Where(p => p.Length >= LineageStore.MinLength).ToList();
+        var expected = paragraphs
+            .SelectMany(a => paragraphs.Where(b => a.ResolutionId != b.ResolutionId).Select(b => (From: a.Id, To: b.Id, Score: ParagraphSimilarity.Jaccard(a.Bigrams, b.Bigrams))))
+            .Where(e => e.Score >= ParagraphSimilarity.Threshold)
+            .GroupBy(e => e.From).SelectMany(g => g.OrderByDescending(e => e.Score).ThenBy(e => e.To).Take(LineageStore.TopK))
+            .ToDictionary(e => (e.From, e.To), e => Math.Round(e.Score, 6));
+
+        await LineageStore.RebuildAsync(db);
+        var rebuilt = await LinksAsync(db);
+        // the third record again: deleted and imported anew (new paragraph ids, its links gone), then linked by update
+        (await database.Importer.DeleteAsync("A/HRC/RES/46/5003")).Should().BeTrue();
+        var third = File.ReadAllText(Seeds.PathOf("000")).Replace("46/13.", "46/5003.", StringComparison.Ordinal).Replace("人权理事会，\n\n", "人权理事会，\n\n" + recalls, StringComparison.Ordinal);
+        (await database.Importer.ImportAsync(new Data.Import.ImportSource("5003.txt", System.Text.Encoding.UTF8.GetBytes(third)))).Status.Should().Be(Data.Import.ImportStatus.Imported);
+        await LineageStore.UpdateAsync(db, "A/HRC/RES/46/5003");
+        var updated = await LinksAsync(db);
+
+        rebuilt.Should().BeEquivalentTo(expected);
+        rebuilt.Keys.GroupBy(k => k.Item1).Count(g => g.Count() == LineageStore.TopK).Should().BeGreaterThanOrEqualTo(900, "each of the 900 repeated paragraphs has 600 counterparts and keeps 5");
+        await LineageStore.RebuildAsync(db);
+        updated.Should().BeEquivalentTo(await LinksAsync(db), "adding the third record gives what a rebuild gives");
+    }
+
+    [Fact]
     public async Task Adding_one_record_gives_the_links_a_rebuild_gives()
     {
         await using var database = await SearchTestArchive.CreateAsync();
