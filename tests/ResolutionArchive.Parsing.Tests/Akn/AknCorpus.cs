@@ -55,13 +55,17 @@ internal static class AknCorpus
     /// under <c>CI=true</c> (.ci/run, where ../shared is always beside the clone): there a missing corpus fails the test,
     /// as a missing browser does, so that CI never passes without having run it (issue 14 item 15).
     /// </summary>
-    public static string[] CorporaOrSkip(params string[] folders)
+    public static string[] CorporaOrSkip(params string[] folders) =>
+        CorporaOrSkip(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase), folders);
+
+    /// <summary><see cref="CorporaOrSkip(string[])"/> with the CI setting given (<paramref name="underCi"/>), for its own test.</summary>
+    public static string[] CorporaOrSkip(bool underCi, params string[] folders)
     {
         var found = folders.Select(FindCorpus).ToArray();
         if (found.Any(f => f is null))
         {
             var reason = $"the AKN4UN corpus was not found: no folder{(folders.Length > 1 ? "s" : "")} shared/corpus/{string.Join(" and ", folders)} above {AppContext.BaseDirectory}";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            if (underCi)
             {
                 throw new InvalidOperationException($"CI=true but {reason}");
             }
