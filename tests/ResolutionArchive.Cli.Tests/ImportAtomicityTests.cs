@@ -23,9 +23,7 @@ public sealed class ImportAtomicityTests
     public async Task AnImportKilledMidwayLeavesAnExistingArchiveExactlyAsItWas()
     {
         using var folder = new TempFolder();
-        var db = folder.File("archive.sqlite");
-        (await CliRun.RunAsync("import", folder.CopySeeds(), "--db", db)).ExitCode.Should().Be(0);
-        var before = await ArchiveDump.DumpAsync(db);
+        var (db, before) = await SeededArchiveAsync(folder);
         var copies = SeedCopies.Write(folder.File("copies"), 300);
 
         await ImportAndKillAsync(copies, db);
@@ -68,9 +66,7 @@ public sealed class ImportAtomicityTests
         // issue 14 item 6: SQLite ends the run's transaction itself on a full disk; the tool said "This SqliteTransaction
         // has completed" with a stack trace from RollbackToSavepointAsync instead of the reason
         using var folder = new TempFolder();
-        var db = folder.File("archive.sqlite");
-        (await CliRun.RunAsync("import", folder.CopySeeds(), "--db", db)).ExitCode.Should().Be(0);
-        var before = await ArchiveDump.DumpAsync(db);
+        var (db, before) = await SeededArchiveAsync(folder);
         var copies = SeedCopies.Write(folder.File("copies"), 150);
 
         using var cli = CliProcess.StartOnAFullDisk(new FileInfo(db).Length / 1024 + 512, "import", copies, "--db", db);
@@ -97,14 +93,20 @@ public sealed class ImportAtomicityTests
 
         Skip.If(corpus is null, $"the AKN4UN corpus was not found: no folder shared/corpus/unxml-ga above {AppContext.BaseDirectory}");
         using var folder = new TempFolder();
-        var db = folder.File("archive.sqlite");
-        (await CliRun.RunAsync("import", folder.CopySeeds(), "--db", db)).ExitCode.Should().Be(0);
-        var before = await ArchiveDump.DumpAsync(db);
+        var (db, before) = await SeededArchiveAsync(folder);
 
         await ImportAndKillAsync(corpus!, db);
 
         (await ArchiveDump.IntegrityCheckAsync(db)).Should().Be("ok");
         (await ArchiveDump.DumpAsync(db)).Should().Be(before);
+    }
+
+    /// <summary>An archive of the five seeds in <paramref name="folder"/>, imported by the CLI, and its logical dump.</summary>
+    private static async Task<(string Db, string Dump)> SeededArchiveAsync(TempFolder folder)
+    {
+        var db = folder.File("archive.sqlite");
+        (await CliRun.RunAsync("import", folder.CopySeeds(), "--db", db)).ExitCode.Should().Be(0);
+        return (db, await ArchiveDump.DumpAsync(db));
     }
 
     /// <summary>Starts the CLI import of <paramref name="input"/>, waits until it is inside its run, and kills it.</summary>

@@ -71,6 +71,25 @@ public class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// A new page of <paramref name="width"/> × <paramref name="height"/> CSS pixels, and the list its console errors are
+    /// collected in (a test ends by asserting it empty).
+    /// </summary>
+    public async Task<(IPage Page, List<string> ConsoleErrors)> NewPageAsync(int width, int height)
+    {
+        var page = await Browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+
+        return (page, errors);
+    }
+
+    /// <summary>
     /// Called once the site has started (it has imported the seeds) and before the browser is launched: a derived
     /// fixture adds the records its tests need here. The base adds nothing.
     /// </summary>

@@ -9,15 +9,7 @@ public sealed class CompareBrowserTests(BrowserFixture fixture) : IClassFixture<
     public async Task Opens3723Against4613AndSeesTheChangesMarkedByLineAsWellAsColour()
     {
         Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
-        var page = await fixture.Browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
+        var (page, errors) = await fixture.NewPageAsync(1280, 1000);
 
         await page.GotoAsync($"{fixture.BaseUrl}/compare/A/HRC/RES/37/23/A/HRC/RES/46/13");
         (await page.Locator("h1").InnerTextAsync()).Should().Be("比较 A/HRC/RES/37/23 与 A/HRC/RES/46/13");

@@ -19,15 +19,7 @@ public sealed class LongDocumentBrowserTests(LongDocumentBrowserTests.LongDocume
     public async Task ALinkToAParagraphOnALaterPageLandsOnThatPageAtTheParagraph()
     {
         Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
-        var page = await fixture.Browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
+        var (page, errors) = await fixture.NewPageAsync(390, 844);
 
         await page.GotoAsync($"{fixture.BaseUrl}/resolutions/A/HRC/RES/46/2000#op3");
         await page.WaitForURLAsync("**/resolutions/A/HRC/RES/46/2000?page=3#op3");

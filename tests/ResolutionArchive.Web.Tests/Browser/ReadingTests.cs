@@ -9,15 +9,7 @@ public sealed class ReadingTests(BrowserFixture fixture) : IClassFixture<Browser
     public async Task OpensTheHomePageClicksThrough5311AndFollowsAFootnoteMarker()
     {
         Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
-        var page = await fixture.Browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
+        var (page, errors) = await fixture.NewPageAsync(1280, 900);
 
         await page.GotoAsync($"{fixture.BaseUrl}/");
         (await page.TitleAsync()).Should().Contain("全部决议");

@@ -10,15 +10,7 @@ public sealed class SearchBrowserTests(BrowserFixture fixture) : IClassFixture<B
     public async Task SearchesFromTheHeaderSeesMarkedGroupedResultsAndOpensAHit()
     {
         Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
-        var page = await fixture.Browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
+        var (page, errors) = await fixture.NewPageAsync(1280, 900);
 
         await page.GotoAsync($"{fixture.BaseUrl}/");
         await page.Locator(".site-header nav").GetByRole(AriaRole.Link, new() { Name = "全文搜索", Exact = true }).ClickAsync();
