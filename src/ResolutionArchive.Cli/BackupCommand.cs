@@ -62,7 +62,7 @@ internal static class BackupCommand
                 await to.OpenAsync(token);
                 from.BackupDatabase(to);
                 resolutions = await ScalarAsync(to, "SELECT count(*) FROM Resolutions", token);
-                revision = await ScalarAsync(to, Data.Search.SearchIndex.RevisionSql, token);
+                revision = await ScalarAsync(to, Data.ArchiveRevision.Sql, token);
                 await using var check = to.CreateCommand();
                 check.CommandText = "PRAGMA integrity_check";
                 var verdict = (string?)await check.ExecuteScalarAsync(token);

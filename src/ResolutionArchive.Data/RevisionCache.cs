@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using ResolutionArchive.Data.Search;
 
 namespace ResolutionArchive.Data;
 
 /// <summary>
-/// One value built from the archive and kept until the archive's revision changes (<see cref="SearchIndex.RevisionAsync"/>:
+/// One value built from the archive and kept until the archive's revision changes (<see cref="ArchiveRevision.ReadAsync"/>:
 /// every import, deletion, index rebuild and lineage update increases it, in its own transaction). Each call reads the
 /// revision (one indexed row) and returns the kept value when it matches; otherwise one caller builds the value again
 /// while the others wait, inside one read transaction so that the value is one committed state of the archive. Thread-safe; used by the search, the voting records and the lineage graph, which the web keeps
@@ -22,7 +21,7 @@ public sealed class RevisionCache<T>(Func<ArchiveDbContext, long, CancellationTo
     public async Task<(T Value, long Revision)> GetAsync(ArchiveDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var revision = await SearchIndex.RevisionAsync(db, cancellationToken);
+        var revision = await ArchiveRevision.ReadAsync(db, cancellationToken);
         if (_entry is { } current && current.Revision == revision)
         {
             return (current.Value, revision);
@@ -58,7 +57,7 @@ public sealed class RevisionCache<T>(Func<ArchiveDbContext, long, CancellationTo
     {
         if (db.Database.CurrentTransaction is not null)
         {
-            var current = await SearchIndex.RevisionAsync(db, cancellationToken);
+            var current = await ArchiveRevision.ReadAsync(db, cancellationToken);
             return (current, await build(db, current, cancellationToken));
         }
 
@@ -70,7 +69,7 @@ public sealed class RevisionCache<T>(Func<ArchiveDbContext, long, CancellationTo
             await db.Database.UseTransactionAsync(transaction, cancellationToken);
             try
             {
-                var revision = await SearchIndex.RevisionAsync(db, cancellationToken);
+                var revision = await ArchiveRevision.ReadAsync(db, cancellationToken);
                 return (revision, await build(db, revision, cancellationToken));
             }
             finally

@@ -35,7 +35,7 @@ public sealed class RevisionCacheTests
             return $"{first}/{second}";
         });
         await using var reader = database.OpenContext();
-        var before = await SearchIndex.RevisionAsync(reader);
+        var before = await ArchiveRevision.ReadAsync(reader);
 
         var (value, revision) = await cache.GetAsync(reader);
 

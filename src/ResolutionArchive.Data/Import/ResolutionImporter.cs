@@ -332,7 +332,7 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
         }
 
         await db.Sources.Where(s => s.ResolutionKey == key).ExecuteDeleteAsync(cancellationToken);
-        await SearchIndex.BumpRevisionAsync(db, cancellationToken);
+        await ArchiveRevision.BumpAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

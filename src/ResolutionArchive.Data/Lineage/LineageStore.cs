@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using ResolutionArchive.Data.Entities;
-using ResolutionArchive.Data.Search;
 
 namespace ResolutionArchive.Data.Lineage;
 
@@ -333,7 +332,7 @@ public static class LineageStore
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await SearchIndex.BumpRevisionAsync(db, cancellationToken);
+            await ArchiveRevision.BumpAsync(db, cancellationToken);
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);

@@ -133,7 +133,7 @@ public sealed record SearchResults(int Total, int ResolutionCount, int Page, int
 /// Runs searches (docs/search.md §3–§5). One FTS5 query finds every matching entry with its bm25 score; the ranked
 /// list (score, then newest adoption date, then key and document order) is cached per query expression, and the
 /// entries' facets (body, session, date, kind, verb) are held in memory — both tagged with the archive's revision
-/// (<see cref="SearchIndex.RevisionAsync"/>) and dropped when an import changes it. Filters, facet counts, grouping and
+/// (<see cref="ArchiveRevision.ReadAsync"/>) and dropped when an import changes it. Filters, facet counts, grouping and
 /// paging then run over the cached list; only the shown page's texts are read, for the snippets. Thread-safe: the web
 /// keeps one instance.
 /// </summary>

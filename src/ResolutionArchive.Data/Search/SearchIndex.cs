@@ -23,7 +23,7 @@ public sealed record SearchIndexCheck(int Entries, int IndexRows, IReadOnlyList<
 /// transaction that stores a record, so the index never disagrees with what a reader can see; deleting a record
 /// cascades to its entries and a trigger deletes their index rows. <see cref="RebuildAsync"/> rebuilds everything
 /// from the stored texts (the CLI's <c>search-index rebuild</c>), <see cref="CheckAsync"/> verifies it.
-/// Every write also bumps <c>ArchiveRevision</c>, which readers use to drop their caches.
+/// Every write also bumps the archive's revision (<see cref="ArchiveRevision"/>), which readers use to drop their caches.
 /// </summary>
 public static class SearchIndex
 {
@@ -40,7 +40,7 @@ public static class SearchIndex
         ArgumentNullException.ThrowIfNull(resolution);
         await using var writer = await Writer.OpenAsync(db, cancellationToken);
         await writer.AddAsync(resolution, cancellationToken);
-        await BumpRevisionAsync(db, cancellationToken);
+        await ArchiveRevision.BumpAsync(db, cancellationToken);
     }
 
     /// <summary>
@@ -66,7 +66,7 @@ public static class SearchIndex
                 }
             }
 
-            await BumpRevisionAsync(db, cancellationToken);
+            await ArchiveRevision.BumpAsync(db, cancellationToken);
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);
@@ -133,26 +133,6 @@ public static class SearchIndex
         }
 
         return new SearchIndexCheck((int)entries, (int)rows, problems);
-    }
-
-    /// <summary>
-    /// The SQL that reads the archive's revision (one row, one column), for readers that do not go through EF Core: the
-    /// site's response cache and health check, and the CLI's backup.
-    /// </summary>
-    public const string RevisionSql = "SELECT Revision FROM ArchiveRevision WHERE Id = 1";
-
-    /// <summary>The archive's revision (<see cref="RevisionSql"/>): a number that every import, deletion and index rebuild increases.</summary>
-    public static async Task<long> RevisionAsync(ArchiveDbContext db, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return await db.Database.SqlQueryRaw<long>($"SELECT Revision AS Value FROM ({RevisionSql})").SingleOrDefaultAsync(cancellationToken);
-    }
-
-    /// <summary>Increases the archive's revision (in the caller's transaction).</summary>
-    public static Task BumpRevisionAsync(ArchiveDbContext db, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.Database.ExecuteSqlRawAsync("UPDATE ArchiveRevision SET Revision = Revision + 1 WHERE Id = 1", cancellationToken);
     }
 
     /// <summary>The entry rows of a resolution's texts, in document order, without ids (pure; used by the writer and tests).</summary>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ResolutionArchive.Data.Entities;
-using ResolutionArchive.Data.Search;
 using ResolutionArchive.Parsing.Countries;
 using ResolutionArchive.Parsing.Syntax;
 
@@ -247,7 +246,7 @@ public sealed class VotingArchive
 
 /// <summary>
 /// Loads the <see cref="VotingArchive"/> and keeps it until the archive's revision changes
-/// (<see cref="SearchIndex.RevisionAsync"/>: every import increases it). Thread-safe; the web keeps one instance.
+/// (<see cref="ArchiveRevision.ReadAsync"/>: every import increases it). Thread-safe; the web keeps one instance.
 /// </summary>
 public sealed class VotingRecords
 {

@@ -33,7 +33,7 @@ public static class ArchiveHealthChecks
 
 /// <summary>
 /// Opens the archive's SQLite file read-only (a missing file is an error, never created) and reads its revision
-/// (<see cref="ResolutionArchive.Data.Search.SearchIndex.RevisionSql"/>).
+/// (<see cref="ResolutionArchive.Data.ArchiveRevision.Sql"/>).
 /// </summary>
 public sealed class ArchiveDatabaseHealthCheck(IConfiguration configuration) : IHealthCheck
 {
@@ -46,7 +46,7 @@ public sealed class ArchiveDatabaseHealthCheck(IConfiguration configuration) : I
             await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            command.CommandText = ResolutionArchive.Data.Search.SearchIndex.RevisionSql;
+            command.CommandText = ResolutionArchive.Data.ArchiveRevision.Sql;
             var revision = await command.ExecuteScalarAsync(cancellationToken);
             return HealthCheckResult.Healthy($"archive revision {revision}");
         }

@@ -45,7 +45,7 @@ public sealed class ResponseCachingSettings
 }
 
 /// <summary>
-/// The archive's revision as the response cache sees it (<see cref="Data.Search.SearchIndex.RevisionAsync"/>: every
+/// The archive's revision as the response cache sees it (<see cref="Data.ArchiveRevision.ReadAsync"/>: every
 /// import, deletion, index rebuild and lineage update increases it in its own transaction, in whatever process). The
 /// revision is read with a small pool of SQLite connections kept open, so a read costs a few microseconds rather than
 /// the opening of a connection. Each pooled connection remembers the file it opened (modification time and length): a
@@ -54,9 +54,9 @@ public sealed class ResponseCachingSettings
 /// When the revision changes, the output cache entries of the older revision are evicted. Thread-safe; one instance per
 /// site.
 /// </summary>
-public sealed class ArchiveRevision : IDisposable
+public sealed class RevisionMonitor : IDisposable
 {
-    private const string Query = Data.Search.SearchIndex.RevisionSql;
+    private const string Query = Data.ArchiveRevision.Sql;
     private readonly ConcurrentBag<(SqliteCommand Command, FileStamp Stamp)> _commands = [];
     private readonly string _connectionString;
     private readonly string _path;
@@ -69,7 +69,7 @@ public sealed class ArchiveRevision : IDisposable
     private bool _disposed;
 
     /// <summary>Reads the revision of the site's database (<see cref="ArchiveLocation.DatabasePath"/>).</summary>
-    public ArchiveRevision(IConfiguration configuration, IOptions<ResponseCachingSettings> settings, IOutputCacheStore store, TimeProvider? time = null)
+    public RevisionMonitor(IConfiguration configuration, IOptions<ResponseCachingSettings> settings, IOutputCacheStore store, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(settings);
@@ -214,7 +214,7 @@ public sealed class ArchiveRevision : IDisposable
 /// The response cache of the site (docs/performance.md, "Load"). For a cacheable request — GET or HEAD of a Razor page
 /// (except <c>/Error</c>) or of <c>/api</c>, <c>/data</c> or <c>/openapi</c> — it:
 /// <list type="bullet">
-/// <item>keys the response by the archive's revision (<see cref="ArchiveRevision"/>), the culture and UI culture (from
+/// <item>keys the response by the archive's revision (<see cref="RevisionMonitor"/>), the culture and UI culture (from
 /// the query string or the culture cookie, so a page is never served in another language), the path (case-sensitive),
 /// the raw query string (as sent: another order or case of the parameters is another entry) and <c>Accept-Encoding</c>;</item>
 /// <item>sends <c>ETag: W/"revision-hash"</c> (the hash covers the cultures, the path and the query) and
@@ -251,7 +251,7 @@ public static class ResponseCaching
             options.UseCaseSensitivePaths = true;
             options.AddBasePolicy(new ArchiveOutputCachePolicy());
         });
-        services.AddSingleton<ArchiveRevision>();
+        services.AddSingleton<RevisionMonitor>();
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
@@ -274,7 +274,7 @@ public static class ResponseCaching
         var settings = app.ApplicationServices.GetRequiredService<IOptions<ResponseCachingSettings>>().Value;
         if (settings.Enabled)
         {
-            var revision = app.ApplicationServices.GetRequiredService<ArchiveRevision>();
+            var revision = app.ApplicationServices.GetRequiredService<RevisionMonitor>();
             app.Use((context, next) => ValidateAsync(context, next, revision));
             app.UseOutputCache();
         }
@@ -342,7 +342,7 @@ public static class ResponseCaching
         return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
     }
 
-    private static async Task ValidateAsync(HttpContext context, RequestDelegate next, ArchiveRevision revisions)
+    private static async Task ValidateAsync(HttpContext context, RequestDelegate next, RevisionMonitor revisions)
     {
         if (!IsCacheable(context) || await revisions.CurrentAsync(context.RequestAborted) is not { } revision)
         {
@@ -451,7 +451,7 @@ public static class ResponseCaching
             context.CacheVaryByRules.VaryByValues["revision"] = state!.Revision.ToString(CultureInfo.InvariantCulture);
             context.CacheVaryByRules.VaryByValues["culture"] = state.Culture;
             context.CacheVaryByRules.VaryByValues["ui-culture"] = state.UiCulture;
-            context.Tags.Add(ArchiveRevision.Tag(state.Revision));
+            context.Tags.Add(RevisionMonitor.Tag(state.Revision));
             context.ResponseExpirationTimeSpan = settings.Expiration;
             return ValueTask.CompletedTask;
         }

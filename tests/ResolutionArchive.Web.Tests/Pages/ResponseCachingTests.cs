@@ -46,7 +46,7 @@ public sealed class ResponseCachingTests : IDisposable
         // …until the revision moves, as every import, deletion and index rebuild does in its transaction.
         await using (var db = _app.CreateDbContext())
         {
-            await SearchIndex.BumpRevisionAsync(db);
+            await Data.ArchiveRevision.BumpAsync(db);
         }
 
         (await TitleAsync(client, Page)).Should().Contain("CACHE-PROBE", "a new revision is a new cache key");
@@ -86,7 +86,7 @@ public sealed class ResponseCachingTests : IDisposable
         html.Should().Contain("A/HRC/RES/46/1000");
 
         await ImportCopyAsync(app, 1001);
-        var refreshed = await app.Services.GetRequiredService<ArchiveRevision>().RefreshAsync();
+        var refreshed = await app.Services.GetRequiredService<RevisionMonitor>().RefreshAsync();
         refreshed.Should().NotBeNull();
         (await client.GetStringAsync("/")).Should().Contain("A/HRC/RES/46/1001", "a refresh reads the revision at once");
 
