@@ -18,43 +18,26 @@ public sealed record CitingParagraph(string Anchor, string Text);
 /// <param name="Paragraphs">The citing paragraphs and footnotes, in document order, each once.</param>
 public sealed record CitingResolution(string Key, string? Symbol, string Number, string Title, IReadOnlyList<CitingParagraph> Paragraphs);
 
-/// <summary>One stored reference of a resolution with the URL it links to.</summary>
+/// <summary>One stored reference of a resolution, with the archived record it names when the archive holds it.</summary>
 /// <param name="Anchor">The citing paragraph's or footnote's anchor.</param>
 /// <param name="Start">Span start, UTF-16 code units into that text.</param>
 /// <param name="Length">Span length in UTF-16 code units.</param>
 /// <param name="Kind">Resolution number or document symbol.</param>
 /// <param name="Target">The symbol referred to.</param>
-/// <param name="Href">Where it links (docs/references.md): <c>/resolutions/{key}</c> when the archive holds the target,
-/// else <c>https://undocs.org/zh/{symbol}</c>.</param>
-/// <param name="InArchive">True when <see cref="Href"/> is a page of this archive.</param>
-public sealed record ReferenceLink(string Anchor, int Start, int Length, ReferenceKind Kind, string Target, string Href, bool InArchive);
+/// <param name="ArchivedKey">The key of the archived record whose symbol is <paramref name="Target"/>, or null when the
+/// archive does not hold it (the web then links to the UN's document system: docs/references.md).</param>
+public sealed record ReferenceLink(string Anchor, int Start, int Length, ReferenceKind Kind, string Target, string? ArchivedKey)
+{
+    /// <summary>True when the archive holds the target.</summary>
+    public bool InArchive => ArchivedKey is not null;
+}
 
 /// <summary>
-/// Queries over the <c>References</c> table (docs/references.md): what a resolution cites, with the URL of each
-/// reference, and which archived resolutions cite a symbol ("cited by").
+/// Queries over the <c>References</c> table (docs/references.md): what a resolution cites, with the archived record each
+/// reference names, and which archived resolutions cite a symbol ("cited by"). The URLs are the web's (ArchiveUrls).
 /// </summary>
 public static class CrossReferences
 {
-    /// <summary>The UN Official Document System's short links in Chinese: <c>https://undocs.org/zh/{SYMBOL}</c>.</summary>
-    public const string UndocsBase = "https://undocs.org/zh/";
-
-    /// <summary>
-    /// The UN document system's URL of <paramref name="symbol"/>: <see cref="UndocsBase"/> followed by the symbol with
-    /// each '/'-separated segment percent-escaped (<c>A/CONF.157/24(Part I)</c> →
-    /// <c>https://undocs.org/zh/A/CONF.157/24%28Part%20I%29</c>).
-    /// </summary>
-    public static string UndocsUrl(string symbol) => UndocsBase + EscapeSegments(symbol);
-
-    /// <summary>
-    /// A record's page on this site, <c>/resolutions/{key}</c> with each segment escaped: the one rule for page URLs,
-    /// used by the web pages and the API too.
-    /// </summary>
-    public static string PageUrl(string key) => "/resolutions/" + EscapeSegments(key);
-
-    /// <summary>Where a reference to <paramref name="target"/> links: the archive's page when
-    /// <paramref name="archivedKey"/> is given, else <see cref="UndocsUrl"/>.</summary>
-    public static string Href(string target, string? archivedKey) => archivedKey is null ? UndocsUrl(target) : PageUrl(archivedKey);
-
     /// <summary>
     /// The keys of the archived records whose symbol is one of <paramref name="symbols"/> (compared exactly), as
     /// symbol → key; symbols not archived are absent.
@@ -85,8 +68,7 @@ public static class CrossReferences
         var archived = await ArchivedKeysAsync(db, rows.Select(r => r.TargetSymbol), cancellationToken);
         return rows.Select(r =>
         {
-            var inArchive = archived.TryGetValue(r.TargetSymbol, out var targetKey);
-            return new ReferenceLink(r.Anchor, r.Start, r.Length, r.Kind, r.TargetSymbol, Href(r.TargetSymbol, targetKey), inArchive);
+            return new ReferenceLink(r.Anchor, r.Start, r.Length, r.Kind, r.TargetSymbol, archived.GetValueOrDefault(r.TargetSymbol));
         }).ToList();
     }
 
@@ -155,7 +137,4 @@ public static class CrossReferences
         return count;
     }
 
-    /// <summary>A key or symbol as URL path segments: each <c>/</c>-separated segment escaped (<c>A/RES/76/235 B</c> →
-    /// <c>A/RES/76/235%20B</c>).</summary>
-    public static string EscapeSegments(string value) => string.Join('/', value.Split('/').Select(Uri.EscapeDataString));
 }

@@ -75,7 +75,7 @@ public sealed record SearchFilters
 public sealed record SearchRequest(SearchQuery Query, SearchFilters Filters, SearchLayout Layout = SearchLayout.Grouped, int Page = 1, int PageSize = 20, int HitsPerGroup = 3);
 
 /// <summary>The resolution a hit belongs to.</summary>
-/// <param name="Key">Its key; its page is <see cref="Url"/>.</param>
+/// <param name="Key">Its key (the web links it to <c>/resolutions/{key}</c>).</param>
 /// <param name="Symbol">Document symbol; null for a draft.</param>
 /// <param name="Number">Number as printed.</param>
 /// <param name="Title">Title.</param>
@@ -83,11 +83,7 @@ public sealed record SearchRequest(SearchQuery Query, SearchFilters Filters, Sea
 /// <param name="Session">Session.</param>
 /// <param name="AdoptionDate">Adoption date.</param>
 /// <param name="Mode">Adoption mode.</param>
-public sealed record SearchResolution(string Key, string? Symbol, string Number, string Title, Body Body, int? Session, DateOnly? AdoptionDate, VoteMode Mode)
-{
-    /// <summary>The record's page (<see cref="CrossReferences.PageUrl"/>).</summary>
-    public string Url => CrossReferences.PageUrl(Key);
-}
+public sealed record SearchResolution(string Key, string? Symbol, string Number, string Title, Body Body, int? Session, DateOnly? AdoptionDate, VoteMode Mode);
 
 /// <summary>One matching paragraph or footnote.</summary>
 /// <param name="Resolution">Its resolution.</param>
@@ -97,14 +93,7 @@ public sealed record SearchResolution(string Key, string? Symbol, string Number,
 /// <param name="Verb">Its leading operative verb, for an operative paragraph.</param>
 /// <param name="Score">FTS5's bm25 score: lower is more relevant.</param>
 /// <param name="Snippet">The snippet, matches marked.</param>
-public sealed record SearchHit(SearchResolution Resolution, SearchEntryKind Kind, string Anchor, string? Label, string? Verb, double Score, IReadOnlyList<SnippetSegment> Snippet)
-{
-    /// <summary>The paragraph's URL: the resolution's page and the anchor.</summary>
-    public string Url => Resolution.Url + "#" + Uri.EscapeDataString(Anchor);
-
-    /// <summary>The snippet as escaped HTML with <c>&lt;mark&gt;</c>.</summary>
-    public string SnippetHtml => SearchSnippet.ToHtml(Snippet);
-}
+public sealed record SearchHit(SearchResolution Resolution, SearchEntryKind Kind, string Anchor, string? Label, string? Verb, double Score, IReadOnlyList<SnippetSegment> Snippet);
 
 /// <summary>A resolution with matches.</summary>
 /// <param name="Resolution">The resolution.</param>

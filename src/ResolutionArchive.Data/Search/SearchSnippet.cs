@@ -91,20 +91,6 @@ public static class SearchSnippet
         return segments;
     }
 
-    /// <summary>The snippet as HTML: each segment's text escaped, marked segments in <c>&lt;mark&gt;</c>.</summary>
-    public static string ToHtml(IEnumerable<SnippetSegment> segments)
-    {
-        ArgumentNullException.ThrowIfNull(segments);
-        var html = new StringBuilder();
-        foreach (var segment in segments)
-        {
-            var escaped = WebUtility.HtmlEncode(segment.Text);
-            html.Append(segment.Marked ? "<mark>" + escaped + "</mark>" : escaped);
-        }
-
-        return html.ToString();
-    }
-
     private static int AvoidSplittingPair(string text, int index) =>
         index > 0 && index < text.Length && char.IsLowSurrogate(text[index]) && char.IsHighSurrogate(text[index - 1]) ? index - 1 : index;
 }

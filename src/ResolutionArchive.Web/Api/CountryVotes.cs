@@ -144,7 +144,7 @@ public static class CountryVotes
                 VotingLabels.Value(x.Position),
                 x.Vote.Majority is { } m ? VotingLabels.Value((CountryVote)(int)m) : null,
                 new VoteCountsJson(x.Vote.Counts.Yes, x.Vote.Counts.No, x.Vote.Counts.Abstain),
-                Data.Queries.CrossReferences.PageUrl(x.Vote.Key)))]));
+                ArchiveUrls.Resolution(x.Vote.Key)))]));
     }
 }
 

@@ -70,7 +70,7 @@ public static class GetResolution
 
         if (key.Length > 0 && await ResolutionLookup.KeysMatchingAsync(db, key, cancellationToken) is [var only])
         {
-            return TypedResults.Redirect($"{ArchiveApi.ResolutionsPath}/{ListResolutions.EscapeKey(only)}", permanent: true);
+            return TypedResults.Redirect($"{ArchiveApi.ResolutionsPath}/{ArchiveUrls.EscapeSegments(only)}", permanent: true);
         }
 
         return ArchiveApi.NotFound($"The archive holds no resolution with the key “{(key.Length > 80 ? key[..80] + "…" : key)}”.");

@@ -94,17 +94,11 @@ public static class ListResolutions
                 r.Title,
                 r.AdoptionDate,
                 JsonNamingPolicy.CamelCase.ConvertName(r.Status.ToString()),
-                PageUrl(r.Key)))
+                ArchiveUrls.Resolution(r.Key)))
             .ToList();
         var pageCount = Math.Max(1, (int)((total + (long)size - 1) / size));
         return TypedResults.Ok(new ResolutionList(total, pageNumber, size, pageCount, items));
     }
-
-    /// <summary>The canonical page of a record on this site: <c>/resolutions/{key}</c>, each segment escaped.</summary>
-    public static string PageUrl(string key) => Data.Queries.CrossReferences.PageUrl(key);
-
-    /// <summary>A record key as URL path segments: each segment escaped (<c>A/RES/76/235 B</c> → <c>A/RES/76/235%20B</c>).</summary>
-    public static string EscapeKey(string key) => Data.Queries.CrossReferences.EscapeSegments(key);
 
     /// <summary>
     /// Reads an optional whole number in [<paramref name="min"/>, <paramref name="max"/>]: absent or empty gives

@@ -107,8 +107,8 @@ public static class SearchParagraphs
                 h.Label,
                 h.Verb,
                 h.Score,
-                h.SnippetHtml,
-                h.Url))],
+                ArchiveUrls.SnippetHtml(h.Snippet),
+                ArchiveUrls.Paragraph(h.Resolution.Key, h.Anchor)))],
             new SearchFacetsJson(results.Verbs, results.Kinds, results.Bodies)));
     }
 

@@ -116,7 +116,7 @@ public sealed class CrossReferenceTests : IDisposable
 
         foreach (var record in records)
         {
-            var (response, document) = await _app.GetDocumentAsync(Web.Api.ListResolutions.PageUrl(record.Key));
+            var (response, document) = await _app.GetDocumentAsync(Web.ArchiveUrls.Resolution(record.Key));
 
             response.StatusCode.Should().Be(HttpStatusCode.OK, record.Key);
             document.QuerySelectorAll("a.ref").Should().HaveCount(record.Count, record.Key);

@@ -49,10 +49,6 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
     /// <summary>Server time of the lookup and the alignment (not the rendering), in milliseconds.</summary>
     public double ElapsedMilliseconds { get; private set; }
 
-    /// <summary>The compare view of two records: <c>/compare/{A}/{B}</c>, each segment escaped.</summary>
-    public static string Href(string keyA, string keyB) =>
-        "/compare/" + CrossReferences.EscapeSegments(keyA) + "/" + CrossReferences.EscapeSegments(keyB);
-
     /// <summary>Resolves the two keys (or numbers, redirected), loads both records and aligns them.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -96,7 +92,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
                 }
             }
 
-            return found.Count == 1 ? RedirectPermanent(Href(found.First().Item1, found.First().Item2) + Request.QueryString) : NotFound();
+            return found.Count == 1 ? RedirectPermanent(ArchiveUrls.Compare(found.First().Item1, found.First().Item2) + Request.QueryString) : NotFound();
 
             async Task<string?> ResolveAsync(string half)
             {

@@ -33,7 +33,7 @@ public sealed class ShowModel(ArchiveDbContext db, Data.Lineage.LineageGraph lin
 
     /// <summary>The compare view of <paramref name="earlierKey"/> with this record, at this record's paragraph <paramref name="anchor"/>.</summary>
     public string CompareHref(string earlierKey, string? anchor = null) =>
-        $"/compare/{CrossReferences.EscapeSegments(earlierKey)}/{CrossReferences.EscapeSegments(Key)}" + (anchor is null ? "" : $"#b-{anchor}");
+        ArchiveUrls.Compare(earlierKey, Key) + (anchor is null ? "" : $"#b-{anchor}");
 
     /// <summary>The record's key as requested.</summary>
     [BindProperty(SupportsGet = true)]
@@ -68,7 +68,7 @@ public sealed class ShowModel(ArchiveDbContext db, Data.Lineage.LineageGraph lin
     public bool IsShown(string anchor) => Pages.IsOn(anchor, PageNumber);
 
     /// <summary>The URL of page <paramref name="page"/> of this record: its permanent URL for page 1, <c>?page=N</c> after it.</summary>
-    public string PageHref(int page) => Api.ListResolutions.PageUrl(Key) + (page > 1 ? $"?page={page}" : "");
+    public string PageHref(int page) => ArchiveUrls.Resolution(Key) + (page > 1 ? $"?page={page}" : "");
 
     /// <summary>
     /// Loads the record, redirects a number to its symbol, or answers 404. For a record in several pages,
@@ -112,7 +112,7 @@ public sealed class ShowModel(ArchiveDbContext db, Data.Lineage.LineageGraph lin
             .ToListAsync(cancellationToken);
         if (byNumber.Count == 1)
         {
-            return RedirectPermanent(Api.ListResolutions.PageUrl(byNumber[0].Key));
+            return RedirectPermanent(ArchiveUrls.Resolution(byNumber[0].Key));
         }
 
         if (byNumber.Count > 1)

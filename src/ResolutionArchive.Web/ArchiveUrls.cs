@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text;
+using ResolutionArchive.Data.Search;
+
+namespace ResolutionArchive.Web;
+
+/// <summary>
+/// Every URL the site makes, in one place (docs/browse.md, docs/references.md, docs/api.md): Data returns keys, anchors
+/// and symbols, and the web turns them into links here. A key or symbol is written as URL path segments, each
+/// <c>/</c>-separated segment percent-escaped (<c>A/RES/76/235 B</c> → <c>A/RES/76/235%20B</c>).
+/// </summary>
+public static class ArchiveUrls
+{
+    /// <summary>The UN Official Document System's short links in Chinese: <c>https://undocs.org/zh/{SYMBOL}</c>.</summary>
+    public const string UndocsBase = "https://undocs.org/zh/";
+
+    /// <summary>A key or symbol as URL path segments, each <c>/</c>-separated segment escaped.</summary>
+    public static string EscapeSegments(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return string.Join('/', value.Split('/').Select(Uri.EscapeDataString));
+    }
+
+    /// <summary>A record's page: <c>/resolutions/{key}</c>.</summary>
+    public static string Resolution(string key) => "/resolutions/" + EscapeSegments(key);
+
+    /// <summary>A paragraph, sub-paragraph or footnote of a record: its page and the anchor (<c>#op3</c>).</summary>
+    public static string Paragraph(string key, string anchor) => Resolution(key) + "#" + Uri.EscapeDataString(anchor);
+
+    /// <summary>
+    /// The UN document system's URL of <paramref name="symbol"/> (<c>A/CONF.157/24(Part I)</c> →
+    /// <c>https://undocs.org/zh/A/CONF.157/24%28Part%20I%29</c>).
+    /// </summary>
+    public static string Undocs(string symbol) => UndocsBase + EscapeSegments(symbol);
+
+    /// <summary>
+    /// Where a reference to <paramref name="target"/> links (docs/references.md): the archive's page of
+    /// <paramref name="archivedKey"/> when the archive holds it, else <see cref="Undocs"/>.
+    /// </summary>
+    public static string Reference(string target, string? archivedKey) => archivedKey is null ? Undocs(target) : Resolution(archivedKey);
+
+    /// <summary>The compare view of <paramref name="keyA"/> with <paramref name="keyB"/>: <c>/compare/{a}/{b}</c> (docs/lineage.md §4).</summary>
+    public static string Compare(string keyA, string keyB) => "/compare/" + EscapeSegments(keyA) + "/" + EscapeSegments(keyB);
+
+    /// <summary>A snippet as HTML: each segment's text escaped, marked segments in <c>&lt;mark&gt;</c> (docs/search.md).</summary>
+    public static string SnippetHtml(IEnumerable<SnippetSegment> segments)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        var html = new StringBuilder();
+        foreach (var segment in segments)
+        {
+            var escaped = WebUtility.HtmlEncode(segment.Text);
+            html.Append(segment.Marked ? "<mark>" + escaped + "</mark>" : escaped);
+        }
+
+        return html.ToString();
+    }
+}
