@@ -224,7 +224,7 @@ public static class CliApplication
         }
 
         await using var context = await ArchiveDatabase.OpenAsync(db);
-        if (!await new ResolutionImporter(context).DeleteAsync(key.Trim('/'), token))
+        if (!await RecordDeletion.DeleteAsync(context, key.Trim('/'), token))
         {
             await error.WriteLineAsync($"{key}: expected the symbol or key of a stored record, found none (nothing was deleted)");
             return 1;

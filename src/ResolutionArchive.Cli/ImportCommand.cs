@@ -4,7 +4,6 @@ using ResolutionArchive.Data.Import;
 using ResolutionArchive.Parsing;
 using ResolutionArchive.Parsing.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -40,15 +39,8 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
     private readonly List<ImportOutcome> _failures = [];
     private int _warnings;
     private int _filesWithWarnings;
-    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private readonly TimeSpan _wait = wait ?? TimeSpan.FromSeconds(DefaultWaitSeconds);
-    private IDbContextTransaction? _transaction;
-
-    /// <summary>
-    /// Up to this many changed records, the paragraph lineage is updated record by record
-    /// (<see cref="Data.Lineage.LineageStore.UpdateAsync"/>); beyond, it is rebuilt for the whole archive once.
-    /// </summary>
-    public const int IncrementalLineageLimit = 20;
+    private ImportRun? _run;
 
     /// <summary>
     /// Imports <paramref name="files"/> in one transaction; returns the exit code: 0, 1 when a file failed, a path was
@@ -87,15 +79,16 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
                 }
             }
 
-            if (context is not null && _changed.Count > 0)
+            if (_run is not null)
             {
-                await LinkAsync(context, token);
-            }
-
-            if (_transaction is not null)
-            {
-                // nothing changed (every file unchanged or failed): nothing to commit, and the file is not touched
-                await (_changed.Count > 0 ? _transaction.CommitAsync(token) : _transaction.RollbackAsync(token));
+                // the lineage of the changed records, then the commit; nothing changed (every file unchanged or
+                // failed): nothing to commit, and the file is not touched
+                if (await _run.CompleteAsync(token) is { } lineage)
+                {
+                    output.WriteLine(lineage.Rebuilt
+                        ? $"lineage: {lineage.Links} links among {lineage.Paragraphs} paragraphs, rebuilt in {lineage.Elapsed.TotalSeconds:0.0} s"
+                        : $"lineage: {lineage.Links} links for {lineage.Records} records in {lineage.Elapsed.TotalSeconds:0.0} s");
+                }
             }
         }
         catch (Exception ex) when (ResolutionImporter.IsBusy(ex))
@@ -110,9 +103,9 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
         }
         finally
         {
-            if (_transaction is not null)
+            if (_run is not null)
             {
-                await _transaction.DisposeAsync(); // rolls back unless committed
+                await _run.DisposeAsync(); // rolls back unless completed
             }
 
             if (context is not null)
@@ -138,7 +131,7 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
             context.Database.SetCommandTimeout(seconds);
             await context.Database.OpenConnectionAsync(token);
             ((Microsoft.Data.Sqlite.SqliteConnection)context.Database.GetDbConnection()).DefaultTimeout = seconds;
-            _transaction = await context.Database.BeginTransactionAsync(token);
+            _run = await ImportRun.BeginAsync(context, cancellationToken: token);
             return context;
         }
         catch
@@ -180,41 +173,14 @@ internal sealed class ImportCommand(TextWriter output, TextWriter error, bool in
 
         var outcome = context is null
             ? new ImportOutcome(file, parsed.Succeeded ? ImportStatus.Valid : ImportStatus.Failed, parsed.Resolution is { } r ? ResolutionMapper.KeyOf(r) : null, parsed.Diagnostics)
-            : await new ResolutionImporter(context).ImportAsync(source, parsed, dryRun, token);
+            : await _run!.AddAsync(source, parsed, token);
         _counts[outcome.Status] = _counts.GetValueOrDefault(outcome.Status) + 1;
-        if (outcome.Status is ImportStatus.Imported or ImportStatus.Replaced or ImportStatus.Enriched && outcome.Key is not null)
-        {
-            _changed.Add(outcome.Key!);
-        }
         if (outcome.Status == ImportStatus.Failed)
         {
             _failures.Add(outcome);
         }
 
         return (context, outcome);
-    }
-
-    /// <summary>
-    /// Links the changed records' paragraphs to the archive (docs/lineage.md §2): record by record for a few, the whole
-    /// archive at once for more (a full rebuild is then faster than many updates).
-    /// </summary>
-    private async Task LinkAsync(ArchiveDbContext context, CancellationToken token)
-    {
-        var watch = Stopwatch.StartNew();
-        if (_changed.Count > IncrementalLineageLimit)
-        {
-            var stats = await Data.Lineage.LineageStore.RebuildAsync(context, token);
-            output.WriteLine($"lineage: {stats.Links} links among {stats.Paragraphs} paragraphs, rebuilt in {watch.Elapsed.TotalSeconds:0.0} s");
-            return;
-        }
-
-        var links = 0;
-        foreach (var key in _changed.Order(StringComparer.Ordinal))
-        {
-            links += (await Data.Lineage.LineageStore.UpdateAsync(context, key, token))?.Links ?? 0;
-        }
-
-        output.WriteLine($"lineage: {links} links for {_changed.Count} records in {watch.Elapsed.TotalSeconds:0.0} s");
     }
 
     private void Report(ImportOutcome outcome, bool plain)

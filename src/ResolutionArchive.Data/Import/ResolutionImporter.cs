@@ -314,26 +314,4 @@ public sealed class ResolutionImporter(ArchiveDbContext db, TimeProvider? clock 
     /// </summary>
     public static bool IsBusy(Exception exception) =>
         exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } || exception.InnerException is { } inner && IsBusy(inner);
-
-    /// <summary>
-    /// Deletes the record with key <paramref name="key"/> and every source file kept for it, in one transaction: its
-    /// paragraphs, footnotes, votes, sponsors, references and full-text index entries go with it. Returns false (and
-    /// changes nothing) when there is no such record.
-    /// </summary>
-    public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var deleted = await db.Resolutions.Where(r => r.Key == key).ExecuteDeleteAsync(cancellationToken);
-        if (deleted == 0)
-        {
-            return false;
-        }
-
-        await db.Sources.Where(s => s.ResolutionKey == key).ExecuteDeleteAsync(cancellationToken);
-        await ArchiveRevision.BumpAsync(db, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
 }

@@ -153,10 +153,11 @@ public static class ArchiveStartup
             return;
         }
 
-        var importer = new ResolutionImporter(db);
+        // the CLI's import workflow (docs/cli.md "import"): the seeds, their lineage and the revision in one transaction
+        await using var run = await ImportRun.BeginAsync(db);
         foreach (var source in EmbeddedSeeds())
         {
-            var outcome = await importer.ImportAsync(source);
+            var outcome = await run.AddAsync(source);
             foreach (var diagnostic in outcome.Diagnostics)
             {
                 logger.LogWarning("{Diagnostic}", diagnostic.ToString());
@@ -165,8 +166,8 @@ public static class ArchiveStartup
             logger.LogInformation("Seed {File}: {Status} {Key}", source.Name, outcome.Status, outcome.Key);
         }
 
-        var lineage = await Data.Lineage.LineageStore.RebuildAsync(db);
-        logger.LogInformation("Paragraph lineage: {Links} links among {Paragraphs} paragraphs", lineage.Links, lineage.Paragraphs);
+        var lineage = await run.CompleteAsync();
+        logger.LogInformation("Paragraph lineage: {Links} links for {Records} records", lineage?.Links ?? 0, lineage?.Records ?? 0);
     }
 
     /// <summary>

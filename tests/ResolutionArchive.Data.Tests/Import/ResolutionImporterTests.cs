@@ -240,7 +240,7 @@ public sealed class ResolutionImporterTests
         }
 
         await database.Importer.ImportAsync(Seeds.Edited("000", "阿根廷、", "阿特兰蒂斯、"));
-        (await database.Importer.DeleteAsync("A/HRC/RES/46/13")).Should().BeTrue();
+        (await RecordDeletion.DeleteAsync(database.Context, "A/HRC/RES/46/13")).Should().BeTrue();
         (await DatabaseSnapshot.CountAsync(database.Path, "DataQualityFlags")).Should().Be(0);
     }
 

@@ -77,7 +77,7 @@ public sealed class LineageStoreTests
         await LineageStore.RebuildAsync(db);
         var rebuilt = await LinksAsync(db);
         // the third record again: deleted and imported anew (new paragraph ids, its links gone), then linked by update
-        (await database.Importer.DeleteAsync("A/HRC/RES/46/5003")).Should().BeTrue();
+        (await Data.Import.RecordDeletion.DeleteAsync(database.Context, "A/HRC/RES/46/5003")).Should().BeTrue();
         var third = File.ReadAllText(Seeds.PathOf("000")).Replace("46/13.", "46/5003.", StringComparison.Ordinal).Replace("人权理事会，\n\n", "人权理事会，\n\n" + recalls, StringComparison.Ordinal);
         (await database.Importer.ImportAsync(new Data.Import.ImportSource("5003.txt", System.Text.Encoding.UTF8.GetBytes(third)))).Status.Should().Be(Data.Import.ImportStatus.Imported);
         await LineageStore.UpdateAsync(db, "A/HRC/RES/46/5003");
@@ -96,7 +96,7 @@ public sealed class LineageStoreTests
         var db = database.Context;
         await LineageStore.RebuildAsync(db);
         var rebuilt = await LinksAsync(db);
-        (await database.Importer.DeleteAsync("A/HRC/RES/53/11")).Should().BeTrue();
+        (await Data.Import.RecordDeletion.DeleteAsync(database.Context, "A/HRC/RES/53/11")).Should().BeTrue();
         (await database.ImportSeedAsync("002")).Status.Should().Be(Data.Import.ImportStatus.Imported);
 
         var stats = await LineageStore.UpdateAsync(db, "A/HRC/RES/53/11");

@@ -43,7 +43,7 @@ public sealed class InstanceRefreshTests : IDisposable
 
         await using (var db = new ArchiveDbContext(ArchiveDatabase.Options(master)))
         {
-            (await new ResolutionImporter(db).DeleteAsync("A/HRC/RES/46/13")).Should().BeTrue();
+            (await RecordDeletion.DeleteAsync(db, "A/HRC/RES/46/13")).Should().BeTrue();
         }
 
         await CopyForInstanceAsync(master, served);
