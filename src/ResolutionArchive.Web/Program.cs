@@ -20,10 +20,13 @@ builder.Services.AddSingleton<ResolutionArchive.Data.Search.ArchiveSearch>();
 builder.Services.AddSingleton<ResolutionArchive.Data.Voting.VotingRecords>();
 // And the paragraph lineage's series and origins (docs/lineage.md).
 builder.Services.AddSingleton<ResolutionArchive.Data.Lineage.LineageGraph>();
+// Where the archive is and how it is opened: bound once, validated before the site serves (ArchiveOptions).
+builder.Services.AddArchiveOptions();
 builder.Services.AddDbContext<ArchiveDbContext>((services, options) =>
-    options.UseArchive(
-        ArchiveLocation.DatabasePath(services.GetRequiredService<IConfiguration>()),
-        readOnly: ArchiveLocation.IsReadOnly(services.GetRequiredService<IConfiguration>())));
+{
+    var archive = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchiveOptions>>().Value;
+    options.UseArchive(archive.DatabasePath, archive.ReadOnly);
+});
 // Production readiness (docs/operations.md): security headers and HSTS, no Server banner, a per-client rate limit on
 // /search, /api and /data, the /healthz endpoint, and one log line per request with its X-Request-Id.
 builder.AddSecurityHeaders();

@@ -6,55 +6,9 @@ using ResolutionArchive.Data.Import;
 namespace ResolutionArchive.Web.Infrastructure;
 
 /// <summary>
-/// Where the site's database is and how it is opened: <c>--db FILE</c> (configuration key <c>db</c>), else a file under
-/// the app; <c>--ReadOnly true</c> (key <c>ReadOnly</c>) for an instance that serves a copy it never writes; and
-/// <c>--DbWaitSeconds N</c> (key <c>DbWaitSeconds</c>) for how long the start waits for a database that another process
-/// has locked.
-/// </summary>
-public static class ArchiveLocation
-{
-    /// <summary>The configuration key set by <c>--db FILE</c> on the command line.</summary>
-    public const string ConfigurationKey = "db";
-
-    /// <summary>
-    /// The configuration key of the read-only mode (<c>--ReadOnly true</c>, or the environment variable
-    /// <c>ReadOnly=true</c>): the database is opened read-only, never created, migrated or seeded, and the site refuses to
-    /// start when it is missing or its schema is out of date (issue 8, multi-instance deployment: each instance serves a
-    /// read-only copy made by the CLI's <c>backup</c>).
-    /// </summary>
-    public const string ReadOnlyKey = "ReadOnly";
-
-    /// <summary>The configuration key of the start's wait for a locked database, in seconds (<see cref="DefaultWaitSeconds"/>).</summary>
-    public const string WaitKey = "DbWaitSeconds";
-
-    /// <summary>
-    /// How long the start waits, in seconds, while another process holds a lock that stops it reading or writing the
-    /// database (an exclusive lock, or a write while the empty archive needs seeding); then it refuses to start.
-    /// </summary>
-    public const int DefaultWaitSeconds = 10;
-
-    /// <summary>
-    /// The database path: the <c>db</c> setting when given (relative to the working folder), else
-    /// <c>App_Data/archive.db</c> beside the app's binaries.
-    /// </summary>
-    public static string DatabasePath(IConfiguration configuration) =>
-        configuration[ConfigurationKey] is { Length: > 0 } path
-            ? Path.GetFullPath(path)
-            : Path.Combine(AppContext.BaseDirectory, "App_Data", "archive.db");
-
-    /// <summary>True when the <c>ReadOnly</c> setting is <c>true</c> (case-insensitive); any other value or none is false.</summary>
-    public static bool IsReadOnly(IConfiguration configuration) =>
-        bool.TryParse(configuration[ReadOnlyKey], out var value) && value;
-
-    /// <summary>The <c>DbWaitSeconds</c> setting when it is a whole number of 0 or more, else <see cref="DefaultWaitSeconds"/>.</summary>
-    public static int WaitSeconds(IConfiguration configuration) =>
-        int.TryParse(configuration[WaitKey], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : DefaultWaitSeconds;
-}
-
-/// <summary>
 /// Runs once before the site serves. Checks that the database can be used (issue 8, "faults at site start"), applies the
 /// committed migrations and, when the database holds no resolution, imports the five seed texts embedded in this
-/// assembly (resources <c>seeds/*.txt</c>); in read-only mode (<see cref="ArchiveLocation.ReadOnlyKey"/>) it only checks.
+/// assembly (resources <c>seeds/*.txt</c>); in read-only mode (<see cref="ArchiveOptions.ReadOnlyKey"/>) it only checks.
 /// <list type="table">
 /// <item><term>missing file</term><description>created, migrated and seeded; in read-only mode, refused.</description></item>
 /// <item><term>missing folder that cannot be created</term><description>refused, naming the folder.</description></item>
@@ -62,7 +16,7 @@ public static class ArchiveLocation
 /// up to date; refused when it would need migrating or seeding.</description></item>
 /// <item><term>not SQLite, corrupt or truncated</term><description>refused: <c>PRAGMA quick_check</c> runs at every start.</description></item>
 /// <item><term>locked by another process</term><description>a writer in WAL mode does not block the start; an exclusive
-/// lock is waited for up to <see cref="ArchiveLocation.DefaultWaitSeconds"/> s, then refused.</description></item>
+/// lock is waited for up to <see cref="ArchiveOptions.DefaultWaitSeconds"/> s, then refused.</description></item>
 /// </list>
 /// A refusal is one critical log line, <c>The archive database PATH cannot be used: REASON. The site does not start.</c>,
 /// and <see cref="TryPrepareAsync"/> returns false (Program.cs then exits with code 1); no stack trace is written.
@@ -77,8 +31,14 @@ public static class ArchiveStartup
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(logger);
-        var configuration = services.GetRequiredService<IConfiguration>();
-        var path = ArchiveLocation.DatabasePath(configuration);
+        // the options are read and validated here, before the host starts, so that a bad setting is one line, not a stack
+        var options = ArchiveOptions.From(services.GetRequiredService<IConfiguration>());
+        if (options.Problems.Count > 0)
+        {
+            logger.LogCritical("The archive database {Path} cannot be used: {Reason}. The site does not start.", options.DatabasePath, string.Join("; ", options.Problems));
+            return false;
+        }
+
         try
         {
             await PrepareAsync(services, logger);
@@ -86,7 +46,7 @@ public static class ArchiveStartup
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            logger.LogCritical("The archive database {Path} cannot be used: {Reason}. The site does not start.", path, Reason(ex, ArchiveLocation.WaitSeconds(configuration)));
+            logger.LogCritical("The archive database {Path} cannot be used: {Reason}. The site does not start.", options.DatabasePath, Reason(ex, options.WaitSeconds));
             return false;
         }
     }
@@ -99,10 +59,8 @@ public static class ArchiveStartup
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(logger);
-        var configuration = services.GetRequiredService<IConfiguration>();
-        var path = ArchiveLocation.DatabasePath(configuration);
-        var readOnly = ArchiveLocation.IsReadOnly(configuration);
-        var wait = ArchiveLocation.WaitSeconds(configuration);
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchiveOptions>>().Value;
+        var (path, readOnly, wait) = (options.DatabasePath, options.ReadOnly, options.WaitSeconds);
         var exists = File.Exists(path) && new FileInfo(path).Length > 0;
         logger.LogInformation("Archive database: {Path}{Mode}", path, readOnly ? " (read-only)" : "");
         if (readOnly)
@@ -231,8 +189,8 @@ public static class ArchiveStartup
         ArchiveUnusableException unusable => unusable.Message,
         SqliteException { SqliteErrorCode: 26 } sqlite => $"it is not an SQLite database ({sqlite.Message})",
         SqliteException { SqliteErrorCode: 11 } sqlite => $"it is corrupt ({sqlite.Message})",
-        SqliteException { SqliteErrorCode: 5 or 6 } sqlite => $"another process holds a lock on it and still held it after {wait} s ({sqlite.Message}); start again when that process has finished, or set {ArchiveLocation.WaitKey}",
-        SqliteException { SqliteErrorCode: 8 } sqlite => $"it is read-only, and it needs writing (migrations or the seeds); make it writable, or start with {ArchiveLocation.ReadOnlyKey}=true on an up-to-date copy ({sqlite.Message})",
+        SqliteException { SqliteErrorCode: 5 or 6 } sqlite => $"another process holds a lock on it and still held it after {wait} s ({sqlite.Message}); start again when that process has finished, or set {ArchiveOptions.WaitKey}",
+        SqliteException { SqliteErrorCode: 8 } sqlite => $"it is read-only, and it needs writing (migrations or the seeds); make it writable, or start with {ArchiveOptions.ReadOnlyKey}=true on an up-to-date copy ({sqlite.Message})",
         SqliteException { SqliteErrorCode: 14 } sqlite => $"it cannot be opened: the file or the -shm/-wal files beside it cannot be read or created ({sqlite.Message})",
         SqliteException sqlite => sqlite.Message,
         IOException or UnauthorizedAccessException => $"{exception.GetType().Name}: {exception.Message}",

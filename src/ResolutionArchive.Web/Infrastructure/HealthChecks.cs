@@ -35,12 +35,12 @@ public static class ArchiveHealthChecks
 /// Opens the archive's SQLite file read-only (a missing file is an error, never created) and reads its revision
 /// (<see cref="ResolutionArchive.Data.ArchiveRevision.Sql"/>).
 /// </summary>
-public sealed class ArchiveDatabaseHealthCheck(IConfiguration configuration) : IHealthCheck
+public sealed class ArchiveDatabaseHealthCheck(Microsoft.Extensions.Options.IOptions<ArchiveOptions> archive) : IHealthCheck
 {
     /// <inheritdoc />
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var connectionString = ResolutionArchive.Data.ArchiveDatabase.ConnectionString(ArchiveLocation.DatabasePath(configuration), readOnly: true);
+        var connectionString = ResolutionArchive.Data.ArchiveDatabase.ConnectionString(archive.Value.DatabasePath, readOnly: true);
         try
         {
             await using var connection = new SqliteConnection(connectionString);

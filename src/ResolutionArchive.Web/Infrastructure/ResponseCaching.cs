@@ -68,13 +68,13 @@ public sealed class RevisionMonitor : IDisposable
     private int _reading;
     private bool _disposed;
 
-    /// <summary>Reads the revision of the site's database (<see cref="ArchiveLocation.DatabasePath"/>).</summary>
-    public RevisionMonitor(IConfiguration configuration, IOptions<ResponseCachingSettings> settings, IOutputCacheStore store, TimeProvider? time = null)
+    /// <summary>Reads the revision of the site's database (<see cref="ArchiveOptions.DatabasePath"/>).</summary>
+    public RevisionMonitor(IOptions<ArchiveOptions> archive, IOptions<ResponseCachingSettings> settings, IOutputCacheStore store, TimeProvider? time = null)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(archive);
         ArgumentNullException.ThrowIfNull(settings);
-        _path = ArchiveLocation.DatabasePath(configuration);
-        _connectionString = ArchiveDatabase.ConnectionString(_path, ArchiveLocation.IsReadOnly(configuration));
+        _path = archive.Value.DatabasePath;
+        _connectionString = ArchiveDatabase.ConnectionString(_path, archive.Value.ReadOnly);
         _interval = settings.Value.RevisionCheckInterval;
         _store = store;
         _time = time ?? TimeProvider.System;

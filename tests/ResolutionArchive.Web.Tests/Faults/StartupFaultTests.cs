@@ -166,6 +166,21 @@ public sealed class StartupFaultTests
         SHA256.HashData(await File.ReadAllBytesAsync(path)).Should().Equal(before);
     }
 
+    [Theory]
+    [InlineData("ReadOnly", "yes", "the setting ReadOnly is 'yes', expected true or false")]
+    [InlineData("DbWaitSeconds", "ten", "the setting DbWaitSeconds is 'ten', expected a whole number of seconds")]
+    [InlineData("DbWaitSeconds", "-1", "the setting DbWaitSeconds is '-1', expected a whole number of seconds")]
+    public async Task ASettingThatCannotBeReadIsRefusedRatherThanGuessed(string key, string value, string reason)
+    {
+        // ArchiveOptions (issue 15 item 4): a ReadOnly=yes read as false would write to a copy meant to be read-only
+        using var archive = new FaultyArchive();
+        var path = await archive.SeededAsync();
+        var before = SHA256.HashData(await File.ReadAllBytesAsync(path));
+
+        await AssertRefusedAsync(path, reason, "--" + key, value);
+        SHA256.HashData(await File.ReadAllBytesAsync(path)).Should().Equal(before);
+    }
+
     /// <summary>Starts the site and asserts that it ends by itself with exit code 1, one clear critical line and no stack frame.</summary>
     private static async Task AssertRefusedAsync(string path, string reason, params string[] args)
     {
