@@ -1,6 +1,7 @@
 using ResolutionArchive.Data;
 using ResolutionArchive.Web.Api;
-using ResolutionArchive.Web.Infrastructure;
+using ResolutionArchive.Web.Hosting;
+using ResolutionArchive.Web.Presentation;
 
 var builder = WebApplication.CreateBuilder(args);
 

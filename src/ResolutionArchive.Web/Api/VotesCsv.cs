@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 using ResolutionArchive.Data;
 using ResolutionArchive.Data.Voting;
 using ResolutionArchive.Parsing.Countries;
-using ResolutionArchive.Web.Infrastructure;
+using ResolutionArchive.Web.Hosting;
+using ResolutionArchive.Web.Presentation;
 
 namespace ResolutionArchive.Web.Api;
 

@@ -7,7 +7,8 @@ using ResolutionArchive.Data;
 using ResolutionArchive.Data.Entities;
 using Microsoft.Extensions.Localization;
 using ResolutionArchive.Parsing.Syntax;
-using ResolutionArchive.Web.Infrastructure;
+using ResolutionArchive.Web.Hosting;
+using ResolutionArchive.Web.Presentation;
 
 namespace ResolutionArchive.Web.Pages;
 
@@ -514,12 +515,12 @@ public sealed record BrowseFilter(Body? Body, int? Session, int? Year, VoteMode?
         var active = new List<(string, string)>();
         if (Body is { } body)
         {
-            active.Add((l.Localize("机构：{0}", Infrastructure.Labels.Of(body, l)), (this with { Body = null }).Href()));
+            active.Add((l.Localize("机构：{0}", Presentation.Labels.Of(body, l)), (this with { Body = null }).Href()));
         }
 
         if (Session is { } session)
         {
-            active.Add((l.Localize("届会：{0}", Infrastructure.Labels.Session(session, l)), (this with { Session = null }).Href()));
+            active.Add((l.Localize("届会：{0}", Presentation.Labels.Session(session, l)), (this with { Session = null }).Href()));
         }
 
         if (Year is { } year)
@@ -529,12 +530,12 @@ public sealed record BrowseFilter(Body? Body, int? Session, int? Year, VoteMode?
 
         if (Mode is { } mode)
         {
-            active.Add((l.Localize("通过方式：{0}", Infrastructure.Labels.Of(mode, l)), (this with { Mode = null }).Href()));
+            active.Add((l.Localize("通过方式：{0}", Presentation.Labels.Of(mode, l)), (this with { Mode = null }).Href()));
         }
 
         if (Status is { } status)
         {
-            active.Add((l.Localize("状态：{0}", Infrastructure.Labels.Of(status, l)), (this with { Status = null }).Href()));
+            active.Add((l.Localize("状态：{0}", Presentation.Labels.Of(status, l)), (this with { Status = null }).Href()));
         }
 
         return active;

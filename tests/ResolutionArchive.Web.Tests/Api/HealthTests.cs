@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using ResolutionArchive.Web.Infrastructure;
+using ResolutionArchive.Web.Hosting;
+using ResolutionArchive.Web.Presentation;
 using ResolutionArchive.Web.Tests.Infrastructure;
 
 namespace ResolutionArchive.Web.Tests.Api;

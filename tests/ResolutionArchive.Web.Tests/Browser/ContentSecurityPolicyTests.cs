@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
-using ResolutionArchive.Web.Infrastructure;
+using ResolutionArchive.Web.Hosting;
+using ResolutionArchive.Web.Presentation;
 
 namespace ResolutionArchive.Web.Tests.Browser;
 

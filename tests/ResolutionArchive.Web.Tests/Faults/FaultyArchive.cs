@@ -2,7 +2,8 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using ResolutionArchive.Data;
 using ResolutionArchive.Data.Import;
-using ResolutionArchive.Web.Infrastructure;
+using ResolutionArchive.Web.Hosting;
+using ResolutionArchive.Web.Presentation;
 
 namespace ResolutionArchive.Web.Tests.Faults;
 

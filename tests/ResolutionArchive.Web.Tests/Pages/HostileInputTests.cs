@@ -12,7 +12,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ResolutionArchive.Web.Infrastructure;
+using ResolutionArchive.Web.Hosting;
+using ResolutionArchive.Web.Presentation;
 using ResolutionArchive.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using ResolutionArchive.Web.Infrastructure;
+using ResolutionArchive.Web.Hosting;
+using ResolutionArchive.Web.Presentation;
 using ResolutionArchive.Web.Tests.Infrastructure;
 
 namespace ResolutionArchive.Web.Tests.Pages;

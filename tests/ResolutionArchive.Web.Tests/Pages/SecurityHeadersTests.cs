@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResolutionArchive.Data.Search;
-using ResolutionArchive.Web.Infrastructure;
+using ResolutionArchive.Web.Hosting;
+using ResolutionArchive.Web.Presentation;
 using ResolutionArchive.Web.Tests.Infrastructure;
 
 namespace ResolutionArchive.Web.Tests.Pages;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using AngleSharp.Dom;
 using ResolutionArchive.Parsing.Syntax;
-using ResolutionArchive.Web.Infrastructure;
+using ResolutionArchive.Web.Hosting;
+using ResolutionArchive.Web.Presentation;
 using ResolutionArchive.Web.Tests.Infrastructure;
 
 namespace ResolutionArchive.Web.Tests.Pages;

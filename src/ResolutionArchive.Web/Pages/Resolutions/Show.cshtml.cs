@@ -8,7 +8,8 @@ using ResolutionArchive.Data.Queries;
 using ResolutionArchive.Parsing.References;
 using Microsoft.Extensions.Localization;
 using ResolutionArchive.Parsing.Syntax;
-using ResolutionArchive.Web.Infrastructure;
+using ResolutionArchive.Web.Hosting;
+using ResolutionArchive.Web.Presentation;
 
 namespace ResolutionArchive.Web.Pages.Resolutions;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Localization;
 using ResolutionArchive.Data.Voting;
 
-namespace ResolutionArchive.Web.Infrastructure;
+namespace ResolutionArchive.Web.Presentation;
 
 /// <summary>
 /// How a state's part in a recorded vote is named and marked on the pages (docs/voting.md §1): a word, a CSS class,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ResolutionArchive.Data.Voting;
 
-namespace ResolutionArchive.Web.Infrastructure;
+namespace ResolutionArchive.Web.Presentation;
 
 /// <summary>
 /// A state's recorded votes per year as vertical stacked bars (in favour at the bottom, then against, abstaining,

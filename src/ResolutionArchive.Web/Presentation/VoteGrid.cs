@@ -2,7 +2,7 @@ using ResolutionArchive.Data.Voting;
 using ResolutionArchive.Parsing.Countries;
 using ResolutionArchive.Parsing.Syntax;
 
-namespace ResolutionArchive.Web.Infrastructure;
+namespace ResolutionArchive.Web.Presentation;
 
 /// <summary>
 /// A recorded vote as a grid of states by UN M49 region and sub-region (<see cref="CountryRegions"/>), each cell

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ResolutionArchive.Data;
 using ResolutionArchive.Data.Import;
 
-namespace ResolutionArchive.Web.Infrastructure;
+namespace ResolutionArchive.Web.Hosting;
 
 /// <summary>
 /// Runs once before the site serves. Checks that the database can be used (issue 8, "faults at site start"), applies the

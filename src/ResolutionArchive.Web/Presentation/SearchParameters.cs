@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 using ResolutionArchive.Data.Search;
 using ResolutionArchive.Parsing.Syntax;
 
-namespace ResolutionArchive.Web.Infrastructure;
+namespace ResolutionArchive.Web.Presentation;
 
 /// <summary>
 /// The query parameters of a search, shared by the page <c>/search</c> and the API <c>/api/search</c>

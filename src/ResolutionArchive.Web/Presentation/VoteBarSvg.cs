@@ -1,7 +1,7 @@
 using System.Globalization;
 using ResolutionArchive.Parsing.Syntax;
 
-namespace ResolutionArchive.Web.Infrastructure;
+namespace ResolutionArchive.Web.Presentation;
 
 /// <summary>
 /// The geometry of a recorded vote drawn as one horizontal stacked bar (rendered as inline SVG on the server by

@@ -1,4 +1,4 @@
-namespace ResolutionArchive.Web.Infrastructure;
+namespace ResolutionArchive.Web.Hosting;
 
 /// <summary>
 /// The security headers of every response — pages, the API, static files, error pages and the rate limiter's 429s

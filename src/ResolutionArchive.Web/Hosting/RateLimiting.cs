@@ -3,8 +3,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using ResolutionArchive.Web.Presentation;
 
-namespace ResolutionArchive.Web.Infrastructure;
+namespace ResolutionArchive.Web.Hosting;
 
 /// <summary>
 /// The rate limit of the costly paths — the search page <c>/search</c>, the API <c>/api/…</c> and the open data

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 
-namespace ResolutionArchive.Web.Infrastructure;
+namespace ResolutionArchive.Web.Hosting;
 
 /// <summary>
 /// The site behind a reverse proxy (docs/operations.md §1): <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are

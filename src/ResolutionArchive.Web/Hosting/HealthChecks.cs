@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace ResolutionArchive.Web.Infrastructure;
+namespace ResolutionArchive.Web.Hosting;
 
 /// <summary>
 /// <c>GET /healthz</c> (docs/operations.md): <c>200 Healthy</c> when the archive database opens and answers a query,

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ResolutionArchive.Web.Infrastructure;
+namespace ResolutionArchive.Web.Hosting;
 
 /// <summary>
 /// One log line per request (docs/operations.md) under the category <see cref="Category"/> at Information: method,

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using ResolutionArchive.Data;
 
-namespace ResolutionArchive.Web.Infrastructure;
+namespace ResolutionArchive.Web.Hosting;
 
 /// <summary>
 /// The settings of the response cache (configuration section <c>ResponseCaching</c>; docs/performance.md, "Load").

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Localization;
 using ResolutionArchive.Parsing.Countries;
 using ResolutionArchive.Parsing.Syntax;
 
-namespace ResolutionArchive.Web.Infrastructure;
+namespace ResolutionArchive.Web.Presentation;
 
 /// <summary>
 /// The interface's labels for the domain's values (UN Chinese terminology). Each takes an optional localizer
