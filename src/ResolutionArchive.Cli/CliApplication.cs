@@ -28,9 +28,9 @@ public static class CliApplication
             Recursive = true,
         };
 
-        var parseFile = new Argument<FileInfo>("file") { Description = "a resolution text (UTF-8, .txt or .md)" };
+        var parseFile = new Argument<FileInfo>("file") { Description = "a resolution: a seed-style text (UTF-8) or an AKN4UN XML file, told apart by content" };
         RejectUnknownOptions(parseFile);
-        var parse = new Command("parse", "Parse one resolution text and print it as one JSON object") { parseFile };
+        var parse = new Command("parse", "Parse one resolution (text or AKN4UN XML) and print it as one JSON object") { parseFile };
         parse.SetAction(result => ParseCommand(result.GetValue(parseFile)!, output, error));
 
         var validatePaths = new Argument<string[]>("paths") { Description = "files or folders", Arity = ArgumentArity.OneOrMore };

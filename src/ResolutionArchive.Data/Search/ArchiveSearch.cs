@@ -3,8 +3,8 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using ResolutionArchive.Data.Entities;
-using ResolutionArchive.Data.Queries;
 using ResolutionArchive.Parsing.Syntax;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace ResolutionArchive.Data.Search;
 
@@ -126,17 +126,23 @@ public sealed record SearchResults(int Total, int ResolutionCount, int Page, int
 /// paging then run over the cached list; only the shown page's texts are read, for the snippets. Thread-safe: the web
 /// keeps one instance.
 /// </summary>
-public sealed class ArchiveSearch
+public sealed class ArchiveSearch : IDisposable
 {
-    /// <summary>Ranked lists kept (least recently added dropped first).</summary>
+    /// <summary>
+    /// Ranked lists kept at most: a <see cref="MemoryCache"/> with this size limit,
+    /// each list of size 1; when it is full, a quarter of the entries, the least recently used first, are compacted away.
+    /// </summary>
     public const int CacheSize = 512;
 
-    private readonly ConcurrentDictionary<string, Ranked> _ranked = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _rankedOrder = new();
+    private readonly MemoryCache _ranked = new(new MemoryCacheOptions { SizeLimit = CacheSize, CompactionPercentage = 0.25 });
+    private static readonly MemoryCacheEntryOptions OneEntry = new() { Size = 1 };
     private readonly RevisionCache<Snapshot> _snapshots;
 
     /// <summary>A search service with its own caches (the web keeps one).</summary>
     public ArchiveSearch() => _snapshots = new RevisionCache<Snapshot>(LoadSnapshotAsync);
+
+    /// <summary>Frees the cached ranked lists.</summary>
+    public void Dispose() => _ranked.Dispose();
 
     /// <summary>When false, every search runs its FTS5 query again (the benchmark's "uncached" figures).</summary>
     public bool CacheRankedLists { get; init; } = true;
@@ -320,7 +326,7 @@ public sealed class ArchiveSearch
     private async Task<Ranked> RankedAsync(ArchiveDbContext db, Snapshot snapshot, string match, CancellationToken cancellationToken)
     {
         var cacheKey = snapshot.Revision.ToString(CultureInfo.InvariantCulture) + "\n" + match;
-        if (CacheRankedLists && _ranked.TryGetValue(cacheKey, out var cached))
+        if (CacheRankedLists && _ranked.TryGetValue(cacheKey, out Ranked? cached) && cached is not null)
         {
             return cached;
         }
@@ -346,15 +352,7 @@ public sealed class ArchiveSearch
         var ranked = new Ranked([.. sorted.Select(r => r.Position)], [.. sorted.Select(r => r.Score)]);
         if (CacheRankedLists)
         {
-            if (_ranked.TryAdd(cacheKey, ranked))
-            {
-                _rankedOrder.Enqueue(cacheKey);
-            }
-
-            while (_ranked.Count > CacheSize && _rankedOrder.TryDequeue(out var oldest))
-            {
-                _ranked.TryRemove(oldest, out _);
-            }
+            _ranked.Set(cacheKey, ranked, OneEntry);
         }
 
         return ranked;
@@ -414,13 +412,8 @@ public sealed class ArchiveSearch
         }
 
         var snapshot = new Snapshot(revision, resolutions, [.. entries], positionOf, tieRank);
-        foreach (var key in _ranked.Keys)
-        {
-            if (!key.StartsWith(revision.ToString(CultureInfo.InvariantCulture) + "\n", StringComparison.Ordinal))
-            {
-                _ranked.TryRemove(key, out _);
-            }
-        }
+        // the lists of older revisions can no longer be asked for (the revision is in their key): free them
+        _ranked.Clear();
 
         return snapshot;
     }

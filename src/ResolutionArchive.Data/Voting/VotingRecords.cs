@@ -34,6 +34,21 @@ public enum CountryVote
     NotListed,
 }
 
+/// <summary>The stored list a state was in (<see cref="VotePosition"/>) as what it did in the vote (<see cref="CountryVote"/>).</summary>
+public static class CountryVotes
+{
+    /// <summary>In favour, against and abstaining map to themselves; a stored non-voting member is absent.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A position this build does not know.</exception>
+    public static CountryVote Of(VotePosition position) => position switch
+    {
+        VotePosition.InFavour => CountryVote.InFavour,
+        VotePosition.Against => CountryVote.Against,
+        VotePosition.Abstaining => CountryVote.Abstaining,
+        VotePosition.NonVoting => CountryVote.Absent,
+        _ => throw new ArgumentOutOfRangeException(nameof(position), position, "a vote position this build does not know"),
+    };
+}
+
 /// <summary>One recorded vote of the archive.</summary>
 /// <param name="Key">The record's key (its page is <c>/resolutions/{key}</c>).</param>
 /// <param name="Symbol">Its symbol; null for a draft.</param>
@@ -76,7 +91,7 @@ public sealed record RecordedVote(string Key, string? Symbol, string Number, str
     /// non-voting member (and, where no membership was stored, for a GA member state); otherwise not listed.
     /// </summary>
     public CountryVote Of(string iso3) =>
-        Positions.TryGetValue(iso3, out var position) ? (CountryVote)(int)position
+        Positions.TryGetValue(iso3, out var position) ? CountryVotes.Of(position)
         : NonVoting.Contains(iso3) ? CountryVote.Absent
         : NonVoting.Count == 0 && Body == Body.GA && VotingArchive.IsMemberState(iso3) ? CountryVote.Absent
         : CountryVote.NotListed;

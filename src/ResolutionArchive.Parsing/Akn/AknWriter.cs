@@ -16,7 +16,7 @@ namespace ResolutionArchive.Parsing.Akn;
 public static class AknWriter
 {
     /// <summary>The Akoma Ntoso 3.0 namespace (OASIS LegalDocML), the default namespace of the output.</summary>
-    public const string Namespace = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+    public const string Namespace = AknResolutionReader.Namespace;
 
     /// <summary>The AKN4UN extension namespace (prefix <c>akn4un</c>), used only for <c>akn4un:voters</c>.</summary>
     public const string Akn4UnNamespace = "http://un.org/akn4un";

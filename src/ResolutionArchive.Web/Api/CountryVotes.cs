@@ -143,7 +143,7 @@ public static class CountryVotes
                 x.Vote.Date,
                 x.Vote.Title,
                 VotingLabels.Value(x.Position),
-                x.Vote.Majority is { } m ? VotingLabels.Value((CountryVote)(int)m) : null,
+                x.Vote.Majority is { } m ? VotingLabels.Value(Data.Voting.CountryVotes.Of(m)) : null,
                 new VoteCountsJson(x.Vote.Counts.Yes, x.Vote.Counts.No, x.Vote.Counts.Abstain),
                 ArchiveUrls.Resolution(x.Vote.Key)))]));
     }

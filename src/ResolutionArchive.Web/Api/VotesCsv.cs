@@ -91,7 +91,7 @@ public static class VotesCsv
             var body = vote.Body.ToString();
             var date = vote.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
             // the listed states and the non-voting members (input-formats §4.5), by code; names as they were on the date
-            var rows = vote.Positions.Select(p => (Iso3: p.Key, Value: VotingLabels.Value((CountryVote)(int)p.Value)))
+            var rows = vote.Positions.Select(p => (Iso3: p.Key, Value: VotingLabels.Value(Data.Voting.CountryVotes.Of(p.Value))))
                 .Concat(vote.NonVoting.Select(iso3 => (Iso3: iso3, Value: NonVotingValue)))
                 .OrderBy(p => p.Iso3, StringComparer.Ordinal);
             foreach (var (iso3, value) in rows)
