@@ -149,7 +149,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             return l.Localize("第 {0} 段", parts[0]) + string.Concat(parts.Skip(1).Select(p => l.Localize(" ({0}) 项", p.Trim('(', ')'))));
         }
 
-        return paragraph.Anchor.StartsWith("pp", StringComparison.Ordinal) && int.TryParse(paragraph.Anchor.AsSpan(2), out var n)
+        return Anchor.Parse(paragraph.Anchor) is { Part: null, Kind: AnchorKind.Preamble, Number: var preamble } && int.TryParse(preamble, out var n)
             ? l.Localize("序言部分第 {0} 段", n)
             : paragraph.Anchor;
     }

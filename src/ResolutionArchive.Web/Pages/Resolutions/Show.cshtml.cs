@@ -132,37 +132,18 @@ public sealed class ShowModel(ArchiveDbContext db, Data.Lineage.LineageGraph lin
     public static string FootnoteId(string marker) => marker == "*" ? "fn-star" : $"fn{marker}";
 
     /// <summary>
-    /// A footnote as a clause with no markers or emphasis, its id the footnote's (<c>fn2</c>), so that
-    /// <c>_ClauseText</c> renders its text with the references found in it (docs/references.md).
-    /// </summary>
-    public static Clause FootnoteClause(Footnote footnote)
-    {
-        ArgumentNullException.ThrowIfNull(footnote);
-        return new Clause(footnote.Id, ClauseKind.Annex, null, footnote.Text, [], [], [], footnote.Line);
-    }
-
-    /// <summary>A sub-paragraph as a clause (same id, text and markers, no emphasis) for <c>_ClauseText</c>.</summary>
-    public static Clause PointClause(Point point)
-    {
-        ArgumentNullException.ThrowIfNull(point);
-        return new Clause(point.Id, ClauseKind.Operative, point.Label, point.Text, point.Footnotes, [], [], 0);
-    }
-
-    /// <summary>
     /// How a citing paragraph is named in the "cited by" list: <c>op36</c> → 第 36 段, <c>pp8</c> → 序言部分第 8 段,
     /// <c>op3-a</c> → 第 3 段 (a) 项, <c>fn2</c> → 脚注 2 (through <paramref name="l"/> when given); any other anchor as it is.
     /// </summary>
     public static string CitingLabel(string anchor, IStringLocalizer? l = null)
     {
         ArgumentNullException.ThrowIfNull(anchor);
-        var parts = anchor.Split('-');
-        var head = parts[0];
-        return head switch
+        return Anchor.Parse(anchor) switch
         {
-            _ when head.StartsWith("op", StringComparison.Ordinal) && int.TryParse(head[2..], out var n) =>
-                l.Localize("第 {0} 段", n) + string.Concat(parts.Skip(1).Select(p => l.Localize(" ({0}) 项", p))),
-            _ when head.StartsWith("pp", StringComparison.Ordinal) && int.TryParse(head[2..], out var n) => l.Localize("序言部分第 {0} 段", n),
-            _ when head.StartsWith("fn", StringComparison.Ordinal) && parts.Length == 1 => l.Localize("脚注 {0}", head[2..]),
+            { Part: null, Kind: AnchorKind.Operative, Number: var number } a when int.TryParse(number, out var n) =>
+                l.Localize("第 {0} 段", n) + string.Concat(a.SubLabels.Select(p => l.Localize(" ({0}) 项", p))),
+            { Part: null, Kind: AnchorKind.Preamble, Number: var number } when int.TryParse(number, out var n) => l.Localize("序言部分第 {0} 段", n),
+            { Part: null, Kind: AnchorKind.Footnote, Number: { } marker } when marker != "*" => l.Localize("脚注 {0}", marker),
             _ => anchor,
         };
     }

@@ -112,8 +112,7 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSearch search, IStrin
     public static string ParentNumber(string anchor)
     {
         ArgumentNullException.ThrowIfNull(anchor);
-        var head = anchor.Split('-')[0];
-        return head.StartsWith("op", StringComparison.Ordinal) ? head[2..] : head;
+        return Parsing.Syntax.Anchor.Parse(anchor) is { Kind: Parsing.Syntax.AnchorKind.Operative, Number: { } number } ? number : anchor.Split('-')[0];
     }
 
     /// <summary>The name of a kind facet value.</summary>
