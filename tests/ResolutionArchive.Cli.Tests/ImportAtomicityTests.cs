@@ -85,13 +85,8 @@ public sealed class ImportAtomicityTests
     public async Task AKilledImportOfTheCorpusLeavesTheArchiveExactlyAsItWas()
     {
         var corpus = FindCorpus();
-        if (corpus is null && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            // issue 14 item 15: CI has ../shared beside the clone, so a missing corpus is a failure there, never a skip
-            throw new InvalidOperationException($"CI=true but the AKN4UN corpus was not found: no folder shared/corpus/unxml-ga above {AppContext.BaseDirectory}");
-        }
-
-        Skip.If(corpus is null, $"the AKN4UN corpus was not found: no folder shared/corpus/unxml-ga above {AppContext.BaseDirectory}");
+        // issue 14 item 15: CI has ../shared beside the clone, so a missing corpus is a failure there, never a skip
+        ResolutionArchive.Testing.CiEnvironment.SkipIfMissing(corpus is null ? $"the AKN4UN corpus was not found: no folder shared/corpus/unxml-ga above {AppContext.BaseDirectory}" : null);
         using var folder = new TempFolder();
         var (db, before) = await SeededArchiveAsync(folder);
 
@@ -124,19 +119,7 @@ public sealed class ImportAtomicityTests
     }
 
     /// <summary><c>shared/corpus/unxml-ga</c> in the nearest folder above the tests that has one (tests/…/AknCorpus.cs does the same).</summary>
-    internal static string? FindCorpus()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "corpus", "unxml-ga");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    internal static string? FindCorpus() => ResolutionArchive.Testing.RepositoryPaths.Shared("corpus/unxml-ga");
 }
 
 /// <summary>

@@ -55,41 +55,21 @@ internal static class AknCorpus
     /// under <c>CI=true</c> (.ci/run, where ../shared is always beside the clone): there a missing corpus fails the test,
     /// as a missing browser does, so that CI never passes without having run it (issue 14 item 15).
     /// </summary>
-    public static string[] CorporaOrSkip(params string[] folders) =>
-        CorporaOrSkip(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase), folders);
+    public static string[] CorporaOrSkip(params string[] folders) => CorporaOrSkip(ResolutionArchive.Testing.CiEnvironment.IsCi, folders);
 
     /// <summary><see cref="CorporaOrSkip(string[])"/> with the CI setting given (<paramref name="underCi"/>), for its own test.</summary>
     public static string[] CorporaOrSkip(bool underCi, params string[] folders)
     {
         var found = folders.Select(FindCorpus).ToArray();
-        if (found.Any(f => f is null))
-        {
-            var reason = $"the AKN4UN corpus was not found: no folder{(folders.Length > 1 ? "s" : "")} shared/corpus/{string.Join(" and ", folders)} above {AppContext.BaseDirectory}";
-            if (underCi)
-            {
-                throw new InvalidOperationException($"CI=true but {reason}");
-            }
-
-            Skip.If(true, reason);
-        }
-
+        var missing = found.Any(f => f is null)
+            ? $"the AKN4UN corpus was not found: no folder{(folders.Length > 1 ? "s" : "")} shared/corpus/{string.Join(" and ", folders)} above {AppContext.BaseDirectory}"
+            : null;
+        ResolutionArchive.Testing.CiEnvironment.SkipIfMissing(missing, underCi);
         return found!;
     }
 
     /// <summary>A folder of <c>shared/corpus</c> (<c>unxml-ga</c>: sessions 75–76; <c>unxml-ga-77</c>), or null.</summary>
-    public static string? FindCorpus(string folder)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "corpus", folder);
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    public static string? FindCorpus(string folder) => ResolutionArchive.Testing.RepositoryPaths.Shared(Path.Combine("corpus", folder));
 
     /// <summary>
     /// The files of session 77 refused for a defect of the publisher's, with the reason: A/RES/77/336 is published in

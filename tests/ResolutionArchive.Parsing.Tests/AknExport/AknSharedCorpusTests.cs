@@ -14,19 +14,7 @@ public class AknSharedCorpusTests
     private const string UnFile = "corpus/unxml-ga/76/A_RES_76_159-2119201C.xml";
 
     /// <summary>The folder holding <c>schemas/</c> (../shared), or null.</summary>
-    internal static string? SharedDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var shared = Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(Path.Combine(shared, "schemas")))
-            {
-                return shared;
-            }
-        }
-
-        return null;
-    }
+    internal static string? SharedDirectory() => ResolutionArchive.Testing.RepositoryPaths.Shared("schemas") is { } schemas ? Path.GetDirectoryName(schemas) : null;
 
     [SkippableFact]
     public void UnOwnFileOfSeed003Validates()

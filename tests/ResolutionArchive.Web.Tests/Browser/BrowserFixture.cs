@@ -37,7 +37,7 @@ public class BrowserFixture : IAsyncLifetime
     {
         get
         {
-            var path = Path.Combine(BrowserPaths.RepositoryRoot, "tests", "artifacts");
+            var path = Path.Combine(ResolutionArchive.Testing.RepositoryPaths.Root, "tests", "artifacts");
             Directory.CreateDirectory(path);
             return path;
         }
@@ -48,12 +48,7 @@ public class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
         {
-            MissingReason = $"Chromium is not installed at {ChromiumPath} (apt-get install -y chromium fonts-noto-cjk; .ci/run does it)";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"CI=true but {MissingReason}");
-            }
-
+            MissingReason = ResolutionArchive.Testing.CiEnvironment.Missing($"Chromium is not installed at {ChromiumPath} (apt-get install -y chromium fonts-noto-cjk; .ci/run does it)");
             return;
         }
 

@@ -14,7 +14,7 @@ public sealed class StaticFileRangeTests
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
 
-    private static byte[] SiteCss { get; } = File.ReadAllBytes(Path.Combine(BrowserPaths.RepositoryRoot, "src", "ResolutionArchive.Web", "wwwroot", "css", "site.css"));
+    private static byte[] SiteCss { get; } = File.ReadAllBytes(Path.Combine(ResolutionArchive.Testing.RepositoryPaths.Root, "src", "ResolutionArchive.Web", "wwwroot", "css", "site.css"));
 
     [Fact]
     public async Task ARangeOfAStaticFileIsAnsweredWithThoseBytesInTheTestHost()

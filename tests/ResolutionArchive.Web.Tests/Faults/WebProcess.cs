@@ -33,7 +33,7 @@ internal sealed partial class WebProcess : IDisposable
     public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
     /// <summary>The site's built assembly (the test project references the site, so it is built first).</summary>
-    public static string Assembly { get; } = Path.Combine(BrowserPaths.RepositoryRoot, "src", "ResolutionArchive.Web", "bin", Configuration, "net10.0", "ResolutionArchive.Web.dll");
+    public static string Assembly { get; } = Path.Combine(ResolutionArchive.Testing.RepositoryPaths.Root, "src", "ResolutionArchive.Web", "bin", Configuration, "net10.0", "ResolutionArchive.Web.dll");
 
     /// <summary><c>http://127.0.0.1:PORT</c>.</summary>
     public string BaseUrl { get; }

@@ -115,7 +115,7 @@ public sealed class LocalizationTests : IDisposable
     [Fact]
     public void EveryKeyUsedInThePagesHasAnEnglishValue()
     {
-        var web = Path.Combine(BrowserPaths.RepositoryRoot, "src", "ResolutionArchive.Web");
+        var web = Path.Combine(ResolutionArchive.Testing.RepositoryPaths.Root, "src", "ResolutionArchive.Web");
         var resx = XDocument.Load(Path.Combine(web, "Resources", "SharedResource.en.resx"));
         var keys = resx.Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet(StringComparer.Ordinal);
         var used = Directory.EnumerateFiles(Path.Combine(web, "Pages"), "*.cshtml", SearchOption.AllDirectories)
