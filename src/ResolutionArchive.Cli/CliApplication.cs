@@ -31,20 +31,20 @@ public static class CliApplication
         var parseFile = new Argument<FileInfo>("file") { Description = "a resolution: a seed-style text (UTF-8) or an AKN4UN XML file, told apart by content" };
         RejectUnknownOptions(parseFile);
         var parse = new Command("parse", "Parse one resolution (text or AKN4UN XML) and print it as one JSON object") { parseFile };
-        parse.SetAction(result => ParseCommand(result.GetValue(parseFile)!, output, error));
+        parse.SetAction(result => Verbs.ParseVerb.Run(result.GetValue(parseFile)!, output, error));
 
         var validatePaths = new Argument<string[]>("paths") { Description = "files or folders", Arity = ArgumentArity.OneOrMore };
         RejectUnknownOptions(validatePaths);
         var validate = new Command("validate", "Check resolution texts without writing anything") { validatePaths };
-        validate.SetAction(result => ValidateCommand(result.GetValue(validatePaths)!, output, error));
+        validate.SetAction(result => Verbs.ValidateVerb.Run(result.GetValue(validatePaths)!, output, error));
 
         var importPaths = new Argument<string[]>("paths") { Description = "files or folders", Arity = ArgumentArity.OneOrMore };
         RejectUnknownOptions(importPaths);
         var dryRun = new Option<bool>("--dry-run") { Description = "validate only; write nothing" };
         var wait = new Option<int>("--wait")
         {
-            Description = $"seconds to wait while another import holds the database's write lock, then give up with exit code {Cli.ImportCommand.BusyExitCode} (default {Cli.ImportCommand.DefaultWaitSeconds})",
-            DefaultValueFactory = _ => Cli.ImportCommand.DefaultWaitSeconds,
+            Description = $"seconds to wait while another import holds the database's write lock, then give up with exit code {Verbs.ImportVerb.BusyExitCode} (default {Verbs.ImportVerb.DefaultWaitSeconds})",
+            DefaultValueFactory = _ => Verbs.ImportVerb.DefaultWaitSeconds,
         };
         wait.Validators.Add(result =>
         {
@@ -60,32 +60,32 @@ public static class CliApplication
         };
         var strict = new Option<bool>("--strict") { Description = "refuse a file that has a warning (an unknown name, a count that differs from its list…), as if it were an error" };
         var import = new Command("import", "Parse resolution texts and store them in the database, all in one transaction (a run is all or nothing)") { importPaths, dryRun, wait, strict, maxBytes };
-        import.SetAction((result, token) => ImportCommand(result.GetValue(importPaths)!, result.GetValue(dbOption)!, result.GetValue(dryRun), TimeSpan.FromSeconds(result.GetValue(wait)), result.GetValue(strict), result.GetValue(maxBytes), output, error, token));
+        import.SetAction((result, token) => ImportAsync(result.GetValue(importPaths)!, result.GetValue(dbOption)!, result.GetValue(dryRun), TimeSpan.FromSeconds(result.GetValue(wait)), result.GetValue(strict), result.GetValue(maxBytes), output, error, token));
 
         var exportKey = new Argument<string>("symbol") { Description = "the resolution's symbol (A/RES/76/159), a draft's key, or a number that names one resolution (76/159)" };
         var format = new Option<string>("--format") { Description = "akn (AKN4UN XML) or json (the parse format)", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("akn", "json");
         var outputFile = new Option<FileInfo?>("--output") { Description = "write to this file instead of standard output" };
         var export = new Command("export", "Print one stored resolution as AKN4UN XML or JSON") { exportKey, format, outputFile };
-        export.SetAction((result, token) => ExportCommand(result.GetValue(exportKey)!, result.GetValue(format)!, result.GetValue(outputFile), result.GetValue(dbOption)!, output, error, token));
+        export.SetAction((result, token) => Verbs.ExportVerb.RunAsync(result.GetValue(exportKey)!, result.GetValue(format)!, result.GetValue(outputFile), result.GetValue(dbOption)!, output, error, token));
 
         var deleteKey = new Argument<string>("symbol") { Description = "the record's symbol (A/RES/76/159) or a draft's key" };
         var delete = new Command("delete", "Delete one stored record and its source files, in one transaction") { deleteKey };
-        delete.SetAction((result, token) => DeleteCommand(result.GetValue(deleteKey)!, result.GetValue(dbOption)!, output, error, token));
+        delete.SetAction((result, token) => Verbs.DeleteVerb.RunAsync(result.GetValue(deleteKey)!, result.GetValue(dbOption)!, output, error, token));
 
         var rebuild = new Command("rebuild", "Rebuild the full-text index from the stored texts, in one transaction");
-        rebuild.SetAction((result, token) => SearchIndexCommand(rebuild: true, result.GetValue(dbOption)!, output, error, token));
+        rebuild.SetAction((result, token) => Verbs.SearchIndexVerb.RunAsync(rebuild: true, result.GetValue(dbOption)!, output, error, token));
         var check = new Command("check", "Check the full-text index against the stored texts (exit code 1 when it disagrees)");
-        check.SetAction((result, token) => SearchIndexCommand(rebuild: false, result.GetValue(dbOption)!, output, error, token));
+        check.SetAction((result, token) => Verbs.SearchIndexVerb.RunAsync(rebuild: false, result.GetValue(dbOption)!, output, error, token));
         var searchIndex = new Command("search-index", "Maintain the full-text index (docs/search.md)") { rebuild, check };
 
         var backupTarget = new Option<string>("--to") { Description = "the copy to write (replaced atomically when it exists)", Required = true };
         var forInstance = new Option<bool>("--for-instance") { Description = "write the copy in rollback-journal mode, for a read-only site instance (docs/operations.md §2)" };
         var backup = new Command("backup", "Write a consistent copy of the database, even while the site serves it or an import runs") { backupTarget, forInstance };
-        backup.SetAction((result, token) => BackupCommand.RunAsync(result.GetValue(dbOption)!, result.GetValue(backupTarget)!, result.GetValue(forInstance), output, error, token));
+        backup.SetAction((result, token) => Verbs.BackupVerb.RunAsync(result.GetValue(dbOption)!, result.GetValue(backupTarget)!, result.GetValue(forInstance), output, error, token));
 
         var quality = new Command("check", "List the archive's data-quality flags: every warning the import gave about a stored file (exit code 1 when there is any)");
-        quality.SetAction((result, token) => CheckCommand(result.GetValue(dbOption)!, output, error, token));
+        quality.SetAction((result, token) => Verbs.CheckVerb.RunAsync(result.GetValue(dbOption)!, output, error, token));
 
         var root = new RootCommand("ResolutionArchive: parse, validate, import and export UN resolutions") { dbOption, parse, validate, import, export, delete, searchIndex, backup, quality };
         var parseResult = root.Parse(args);
@@ -120,207 +120,10 @@ public static class CliApplication
             }
         });
 
-    private static int ParseCommand(FileInfo file, TextWriter output, TextWriter error)
-    {
-        if (!file.Exists)
-        {
-            error.WriteLine(ConsoleText.Escape($"{file}:1: expected a readable file, found none"));
-            return 1;
-        }
-
-        var (source, unreadable) = InputFile.Read(file.ToString());
-        if (source is null)
-        {
-            error.WriteLine(ConsoleText.Escape(unreadable!.ToString()));
-            return 1;
-        }
-
-        var result = ResolutionSourceReader.Read(source.Bytes, source.Name);
-        WriteDiagnostics(result.Diagnostics, error);
-        if (result.Resolution is null)
-        {
-            return 1;
-        }
-
-        output.WriteLine(ResolutionJson.Serialize(result.Resolution));
-        return 0;
-    }
-
-    private static int ValidateCommand(string[] paths, TextWriter output, TextWriter error)
-    {
-        var failed = 0;
-        var files = InputFiles.Expand(paths, error, out var missing);
-        foreach (var file in files)
-        {
-            var (source, unreadable) = InputFile.Read(file);
-            if (source is null)
-            {
-                error.WriteLine(ConsoleText.Escape(unreadable!.ToString()));
-                failed++;
-                continue;
-            }
-
-            var result = ResolutionSourceReader.Read(source.Bytes, source.Name);
-            WriteDiagnostics(result.Diagnostics, error);
-            if (result.Succeeded)
-            {
-                output.WriteLine(ConsoleText.Escape($"{file}: valid ({result.Resolution!.Symbol ?? result.Resolution.Number})"));
-            }
-            else
-            {
-                failed++;
-            }
-        }
-
-        output.WriteLine($"{files.Count - failed} valid, {failed} invalid");
-        return failed > 0 || missing ? 1 : 0;
-    }
-
-    private static Task<int> ImportCommand(string[] paths, string db, bool dryRun, TimeSpan wait, bool strict, long maxBytes, TextWriter output, TextWriter error, CancellationToken token)
+    private static Task<int> ImportAsync(string[] paths, string db, bool dryRun, TimeSpan wait, bool strict, long maxBytes, TextWriter output, TextWriter error, CancellationToken token)
     {
         var files = InputFiles.Expand(paths, error, out var missing);
         var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-        return new ImportCommand(output, error, interactive, wait, strict, Math.Max(1, maxBytes)).RunAsync(files, missing, db, dryRun, token);
-    }
-
-    private static async Task<int> ExportCommand(string key, string format, FileInfo? file, string db, TextWriter output, TextWriter error, CancellationToken token)
-    {
-        if (!File.Exists(db))
-        {
-            await error.WriteLineAsync($"{db}:1: expected an archive database, found no file (import something first, or give --db FILE)");
-            return 1;
-        }
-
-        await using var context = await ArchiveDatabase.OpenAsync(db);
-        var resolution = await Data.Queries.ResolutionLookup.FindAsync(context, key.Trim('/'), token);
-        if (resolution is null)
-        {
-            var candidates = await Data.Queries.ResolutionLookup.KeysMatchingAsync(context, key, token);
-            await error.WriteLineAsync(candidates.Count > 1
-                ? $"{key}: names {candidates.Count} resolutions ({string.Join(", ", candidates)}); give the symbol"
-                : $"{key}: expected the symbol, key or number of a stored resolution, found none");
-            return 1;
-        }
-
-        var text = ExportFormats.Write(resolution, format);
-        if (file is null)
-        {
-            await output.WriteLineAsync(text);
-        }
-        else
-        {
-            await File.WriteAllTextAsync(file.FullName, text, new System.Text.UTF8Encoding(false), token);
-        }
-
-        return 0;
-    }
-
-    private static async Task<int> DeleteCommand(string key, string db, TextWriter output, TextWriter error, CancellationToken token)
-    {
-        if (!File.Exists(db))
-        {
-            await error.WriteLineAsync($"{db}:1: expected an archive database, found no file (give --db FILE)");
-            return 1;
-        }
-
-        await using var context = await ArchiveDatabase.OpenAsync(db);
-        if (!await RecordDeletion.DeleteAsync(context, key.Trim('/'), token))
-        {
-            await error.WriteLineAsync($"{key}: expected the symbol or key of a stored record, found none (nothing was deleted)");
-            return 1;
-        }
-
-        await output.WriteLineAsync($"{key}: deleted");
-        return 0;
-    }
-
-    private static async Task<int> SearchIndexCommand(bool rebuild, string db, TextWriter output, TextWriter error, CancellationToken token)
-    {
-        if (!File.Exists(db))
-        {
-            await error.WriteLineAsync($"{db}:1: expected an archive database, found no file (give --db FILE)");
-            return 1;
-        }
-
-        await using var context = await ArchiveDatabase.OpenAsync(db);
-        if (rebuild)
-        {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            var count = await Data.Search.SearchIndex.RebuildAsync(context, token);
-            await output.WriteLineAsync($"search index rebuilt: {count} paragraphs and footnotes in {watch.Elapsed.TotalSeconds:0.0} s");
-        }
-
-        var result = await Data.Search.SearchIndex.CheckAsync(context, token);
-        foreach (var problem in result.Problems)
-        {
-            await error.WriteLineAsync($"{db}: search index: {problem}");
-        }
-
-        await output.WriteLineAsync(result.Ok
-            ? $"search index consistent: {result.Entries} entries, {result.IndexRows} index rows"
-            : $"search index inconsistent: {result.Problems.Count} problems (run `search-index rebuild`)");
-        return result.Ok ? 0 : 1;
-    }
-
-    private static async Task<int> CheckCommand(string db, TextWriter output, TextWriter error, CancellationToken token)
-    {
-        if (!File.Exists(db))
-        {
-            await error.WriteLineAsync($"{db}:1: expected an archive database, found no file (give --db FILE)");
-            return 1;
-        }
-
-        await using var context = await ArchiveDatabase.OpenAsync(db);
-        var flags = await Data.Queries.DataQuality.ListAsync(context, token);
-        foreach (var flag in flags)
-        {
-            await output.WriteLineAsync(ConsoleText.Escape($"{flag} [{flag.ResolutionKey}]"));
-        }
-
-        await output.WriteLineAsync($"data quality: {flags.Count} flags in {flags.Select(f => f.ResolutionKey).Distinct(StringComparer.Ordinal).Count()} records");
-        return flags.Count == 0 ? 0 : 1;
-    }
-
-    private static void WriteDiagnostics(IEnumerable<ParseDiagnostic> diagnostics, TextWriter error)
-    {
-        foreach (var diagnostic in diagnostics)
-        {
-            error.WriteLine(ConsoleText.Escape(diagnostic.ToString()));
-        }
-    }
-}
-
-/// <summary>
-/// Expands the PATH arguments: files as given, folders searched recursively for .txt, .md and .xml files (the file's
-/// content, not its name, then decides how it is read).
-/// </summary>
-internal static class InputFiles
-{
-    private static readonly string[] Extensions = [".txt", ".md", ".xml"];
-
-    public static List<string> Expand(IEnumerable<string> paths, TextWriter error, out bool missing)
-    {
-        missing = false;
-        var files = new List<string>();
-        foreach (var path in paths)
-        {
-            if (File.Exists(path))
-            {
-                files.Add(path);
-            }
-            else if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal));
-            }
-            else
-            {
-                error.WriteLine(ConsoleText.Escape($"{path}:1: expected a file or a folder, found nothing at that path"));
-                missing = true;
-            }
-        }
-
-        return files;
+        return new Verbs.ImportVerb(output, error, interactive, wait, strict, Math.Max(1, maxBytes)).RunAsync(files, missing, db, dryRun, token);
     }
 }

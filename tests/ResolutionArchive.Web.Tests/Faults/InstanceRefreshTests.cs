@@ -55,7 +55,7 @@ public sealed class InstanceRefreshTests : IDisposable
         Directory.GetFiles(Path.GetDirectoryName(served)!).Should().Equal([served], "a read-only instance leaves no -wal or -shm beside its copy");
     }
 
-    /// <summary>What <c>backup --for-instance</c> does (the CLI's BackupCommand, tested in the CLI's tests): online backup, rollback journal, rename.</summary>
+    /// <summary>What <c>backup --for-instance</c> does (the CLI's BackupVerb, tested in the CLI's tests): online backup, rollback journal, rename.</summary>
     private static async Task CopyForInstanceAsync(string master, string target)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);

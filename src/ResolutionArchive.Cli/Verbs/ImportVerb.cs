@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
-namespace ResolutionArchive.Cli;
+namespace ResolutionArchive.Cli.Verbs;
 
 /// <summary>
 /// The <c>import</c> verb (docs/cli.md): reads every file (seed-style text or AKN4UN XML, told apart by content),
@@ -27,7 +27,7 @@ namespace ResolutionArchive.Cli;
 /// then gives up with <see cref="BusyExitCode"/>, having written nothing.
 /// </para>
 /// </summary>
-internal sealed class ImportCommand(TextWriter output, TextWriter error, bool interactive, TimeSpan? wait = null, bool strict = false, long maxBytes = InputFile.DefaultMaxBytes)
+internal sealed class ImportVerb(TextWriter output, TextWriter error, bool interactive, TimeSpan? wait = null, bool strict = false, long maxBytes = InputFile.DefaultMaxBytes)
 {
     /// <summary>The exit code of a run that could not get the database's write lock (docs/cli.md, exit codes).</summary>
     public const int BusyExitCode = 3;

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using ResolutionArchive.Data;
 
-namespace ResolutionArchive.Cli;
+namespace ResolutionArchive.Cli.Verbs;
 
 /// <summary>
 /// The <c>backup</c> verb (docs/cli.md): a consistent copy of the archive while the site serves it and even while an
@@ -20,7 +20,7 @@ namespace ResolutionArchive.Cli;
 /// <c>-shm</c> index (https://www.sqlite.org/wal.html#readonly). A plain backup keeps WAL mode, as the archive it copies.
 /// </para>
 /// </summary>
-internal static class BackupCommand
+internal static class BackupVerb
 {
     /// <summary>Copies <paramref name="db"/> to <paramref name="target"/>; returns the exit code (0, or 1 with a message on standard error).</summary>
     public static async Task<int> RunAsync(string db, string target, bool forInstance, TextWriter output, TextWriter error, CancellationToken token)
