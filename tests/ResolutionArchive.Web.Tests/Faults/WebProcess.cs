@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.RegularExpressions;
-using ResolutionArchive.Web.Tests.Infrastructure;
+using ResolutionArchive.Testing;
 
 namespace ResolutionArchive.Web.Tests.Faults;
 
@@ -16,12 +14,11 @@ namespace ResolutionArchive.Web.Tests.Faults;
 /// </summary>
 internal sealed partial class WebProcess : IDisposable
 {
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ChildProcess _child;
 
-    private WebProcess(Process process, string baseUrl)
+    private WebProcess(ChildProcess child, string baseUrl)
     {
-        _process = process;
+        _child = child;
         BaseUrl = baseUrl;
     }
 
@@ -39,27 +36,19 @@ internal sealed partial class WebProcess : IDisposable
     public string BaseUrl { get; }
 
     /// <summary>Standard output and standard error, interleaved as they came.</summary>
-    public IReadOnlyList<string> Lines => [.. _lines];
+    public IReadOnlyList<string> Lines => _child.Lines;
 
     /// <summary>The exit code, once the process has ended.</summary>
-    public int ExitCode => _process.ExitCode;
+    public int ExitCode => _child.ExitCode;
 
     /// <summary>Lines that look like a .NET stack frame (<c>   at Namespace.Type.Method(…)</c>).</summary>
-    public IReadOnlyList<string> StackFrames => [.. _lines.Where(l => StackFrame().IsMatch(l))];
+    public IReadOnlyList<string> StackFrames => [.. _child.Lines.Where(l => StackFrame().IsMatch(l))];
 
     /// <summary>Starts the site on the database <paramref name="database"/> with the extra settings <paramref name="args"/>.</summary>
     public static WebProcess Start(string database, params string[] args)
     {
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = Path.GetDirectoryName(Assembly)!,
-        };
+        var info = new ProcessStartInfo(ChildProcess.Dotnet) { WorkingDirectory = Path.GetDirectoryName(Assembly)! };
         info.ArgumentList.Add(Assembly);
         foreach (var arg in (string[])["--db", database, "--urls", baseUrl, .. args])
         {
@@ -68,45 +57,11 @@ internal sealed partial class WebProcess : IDisposable
 
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__Console__FormatterName"] = "simple";
-        var process = new Process { StartInfo = info };
-        var web = new WebProcess(process, baseUrl);
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                web._lines.Enqueue(e.Data);
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                web._lines.Enqueue(e.Data);
-            }
-        };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return web;
+        return new WebProcess(ChildProcess.Start(info), baseUrl);
     }
 
     /// <summary>Waits for the process to end by itself (it refused to start); kills it and throws after <paramref name="timeout"/>.</summary>
-    public async Task<int> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"the site neither served nor ended within {timeout}:\n{this}");
-        }
-
-        _process.WaitForExit(); // drains the output readers
-        return _process.ExitCode;
-    }
+    public Task<int> WaitForExitAsync(TimeSpan timeout) => _child.WaitForExitAsync(timeout, "the site");
 
     /// <summary>
     /// GETs <paramref name="path"/> once the site listens (retrying while the port refuses connections); throws when the
@@ -118,9 +73,9 @@ internal sealed partial class WebProcess : IDisposable
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            if (_process.HasExited)
+            if (_child.HasExited)
             {
-                throw new InvalidOperationException($"the site ended with exit code {_process.ExitCode} instead of serving:\n{this}");
+                throw new InvalidOperationException($"the site ended with exit code {_child.ExitCode} instead of serving:\n{this}");
             }
 
             try
@@ -136,26 +91,10 @@ internal sealed partial class WebProcess : IDisposable
     }
 
     /// <inheritdoc />
-    public override string ToString() => string.Join('\n', _lines);
+    public override string ToString() => string.Join('\n', _child.Lines);
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // never started
-        }
-
-        _process.Dispose();
-    }
+    public void Dispose() => _child.Dispose();
 
     private static int FreePort()
     {
