@@ -1,9 +1,5 @@
 using System.CommandLine;
-using ResolutionArchive.Data;
 using ResolutionArchive.Data.Import;
-using ResolutionArchive.Parsing;
-using ResolutionArchive.Parsing.Diagnostics;
-using ResolutionArchive.Parsing.Serialization;
 
 namespace ResolutionArchive.Cli;
 

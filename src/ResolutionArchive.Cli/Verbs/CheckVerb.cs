@@ -1,8 +1,4 @@
 using ResolutionArchive.Data;
-using ResolutionArchive.Data.Import;
-using ResolutionArchive.Parsing;
-using ResolutionArchive.Parsing.Diagnostics;
-using ResolutionArchive.Parsing.Serialization;
 
 namespace ResolutionArchive.Cli.Verbs;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using ResolutionArchive.Data;
 using ResolutionArchive.Data.Import;
 using ResolutionArchive.Parsing;
 using ResolutionArchive.Parsing.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

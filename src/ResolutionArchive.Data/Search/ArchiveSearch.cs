@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Caching.Memory;
 using ResolutionArchive.Data.Entities;
 using ResolutionArchive.Parsing.Syntax;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace ResolutionArchive.Data.Search;
 

@@ -1,15 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
-using Microsoft.Net.Http.Headers;
 using ResolutionArchive.Data;
 
 namespace ResolutionArchive.Web.Hosting;

@@ -1,13 +1,7 @@
 using System.Globalization;
-using System.Linq.Expressions;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using ResolutionArchive.Data;
-using ResolutionArchive.Data.Entities;
 using Microsoft.Extensions.Localization;
+using ResolutionArchive.Data.Entities;
 using ResolutionArchive.Parsing.Syntax;
-using ResolutionArchive.Web.Hosting;
 using ResolutionArchive.Web.Presentation;
 
 namespace ResolutionArchive.Web.Pages;

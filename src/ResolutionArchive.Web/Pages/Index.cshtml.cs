@@ -3,12 +3,10 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ResolutionArchive.Data;
 using ResolutionArchive.Data.Entities;
-using Microsoft.Extensions.Localization;
 using ResolutionArchive.Parsing.Syntax;
-using ResolutionArchive.Web.Hosting;
-using ResolutionArchive.Web.Presentation;
 
 namespace ResolutionArchive.Web.Pages;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 using ResolutionArchive.Data.Search;
 using ResolutionArchive.Parsing.Syntax;

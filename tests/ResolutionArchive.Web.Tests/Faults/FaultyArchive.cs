@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using ResolutionArchive.Data;
 using ResolutionArchive.Data.Import;
 using ResolutionArchive.Web.Hosting;
-using ResolutionArchive.Web.Presentation;
 
 namespace ResolutionArchive.Web.Tests.Faults;
 
