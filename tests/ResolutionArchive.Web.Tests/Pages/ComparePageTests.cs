@@ -243,15 +243,7 @@ public sealed class ComparePageTests : IDisposable
     [Fact]
     public async Task SymbolsWithASpaceAndResolutionsInPartsAreComparedToo()
     {
-        _ = _app.Server;
-        await using (var db = _app.CreateDbContext())
-        {
-            var importer = new ResolutionImporter(db);
-            foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Akn", "Sample"), "*.xml"))
-            {
-                (await importer.ImportAsync(ImportSource.FromFile(file))).Status.Should().BeOneOf(ImportStatus.Imported, ImportStatus.Enriched);
-            }
-        }
+        await SampleArchive.ImportSampleAsync(_app);
 
         var (response, document) = await _app.GetDocumentAsync("/compare/A/RES/75/245/A/RES/75/245%20B");
         response.StatusCode.Should().Be(HttpStatusCode.OK);

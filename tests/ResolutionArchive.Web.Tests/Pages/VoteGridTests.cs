@@ -15,16 +15,7 @@ public sealed class VoteGridTests : IAsyncLifetime
 {
     private readonly ArchiveApplication _app = new();
 
-    public async Task InitializeAsync()
-    {
-        _ = _app.Server;
-        await using var db = _app.CreateDbContext();
-        var importer = new ResolutionImporter(db);
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Akn", "Sample"), "*.xml"))
-        {
-            (await importer.ImportAsync(ImportSource.FromFile(file))).Status.Should().BeOneOf(ImportStatus.Imported, ImportStatus.Enriched);
-        }
-    }
+    public Task InitializeAsync() => SampleArchive.ImportSampleAsync(_app);
 
     public Task DisposeAsync()
     {
