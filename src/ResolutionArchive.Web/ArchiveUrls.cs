@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using ResolutionArchive.Data.Search;
-
 namespace ResolutionArchive.Web;
 
 /// <summary>
@@ -41,18 +37,4 @@ public static class ArchiveUrls
 
     /// <summary>The compare view of <paramref name="keyA"/> with <paramref name="keyB"/>: <c>/compare/{a}/{b}</c> (docs/lineage.md §4).</summary>
     public static string Compare(string keyA, string keyB) => "/compare/" + EscapeSegments(keyA) + "/" + EscapeSegments(keyB);
-
-    /// <summary>A snippet as HTML: each segment's text escaped, marked segments in <c>&lt;mark&gt;</c> (docs/search.md).</summary>
-    public static string SnippetHtml(IEnumerable<SnippetSegment> segments)
-    {
-        ArgumentNullException.ThrowIfNull(segments);
-        var html = new StringBuilder();
-        foreach (var segment in segments)
-        {
-            var escaped = WebUtility.HtmlEncode(segment.Text);
-            html.Append(segment.Marked ? "<mark>" + escaped + "</mark>" : escaped);
-        }
-
-        return html.ToString();
-    }
 }

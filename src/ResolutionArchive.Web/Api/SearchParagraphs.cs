@@ -108,7 +108,7 @@ public static class SearchParagraphs
                 h.Label,
                 h.Verb,
                 h.Score,
-                ArchiveUrls.SnippetHtml(h.Snippet),
+                Presentation.Snippets.Html(h.Snippet),
                 ArchiveUrls.Paragraph(h.Resolution.Key, h.Anchor)))],
             new SearchFacetsJson(results.Verbs, results.Kinds, results.Bodies)));
     }

@@ -31,11 +31,16 @@ public static class ArchiveStartup
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(logger);
-        // the options are read and validated here, before the host starts, so that a bad setting is one line, not a stack
-        var options = ArchiveOptions.From(services.GetRequiredService<IConfiguration>());
-        if (options.Problems.Count > 0)
+        // the options are bound and validated here, before the host starts, so that a bad setting is one line, not a stack
+        ArchiveOptions options;
+        try
         {
-            logger.LogCritical("The archive database {Path} cannot be used: {Reason}. The site does not start.", options.DatabasePath, string.Join("; ", options.Problems));
+            options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchiveOptions>>().Value;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            var path = ArchiveOptions.From(services.GetRequiredService<IConfiguration>()).DatabasePath;
+            logger.LogCritical("The archive database {Path} cannot be used: {Reason}. The site does not start.", path, string.Join("; ", ex.Failures));
             return false;
         }
 

@@ -36,7 +36,7 @@ public sealed class ArchiveUrlsTests
     [Fact]
     public void A_snippet_is_escaped_with_its_matches_marked()
     {
-        ArchiveUrls.SnippetHtml([new SnippetSegment("…<b>", false), new SnippetSegment("人权", true), new SnippetSegment("&", false)])
+        Web.Presentation.Snippets.Html([new SnippetSegment("…<b>", false), new SnippetSegment("人权", true), new SnippetSegment("&", false)])
             .Should().Be("…&lt;b&gt;<mark>人权</mark>&amp;");
     }
 }
