@@ -283,12 +283,7 @@ public static class LineageStore
                 at++;
             }
 
-            if (at < _links.Count && _links[at].To == to && _links[at].Score == score)
-            {
-                return;
-            }
-
-            if (_links.Exists(l => l.To == to) || at >= TopK)
+            if (at >= TopK || _links.Exists(l => l.To == to))
             {
                 return;
             }
