@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ResolutionArchive.Testing;
 
 namespace ResolutionArchive.Cli.Tests;
 

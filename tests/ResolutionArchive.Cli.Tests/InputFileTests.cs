@@ -9,10 +9,10 @@ namespace ResolutionArchive.Cli.Tests;
 /// </summary>
 public sealed class InputFileTests
 {
-    [SkippableFact]
+    [Fact]
     public async Task ALinkToDevZeroIsRefusedAndTheOtherFilesAreStored()
     {
-        Skip.IfNot(OperatingSystem.IsLinux(), "/dev/zero and FIFOs are Linux's; the refusal rests on statx(2)");
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "/dev/zero and FIFOs are Linux's; the refusal rests on statx(2)");
         using var folder = new TempFolder();
         var seeds = folder.CopySeeds();
         File.CreateSymbolicLink(Path.Combine(seeds, "zero.txt"), "/dev/zero");
@@ -24,10 +24,10 @@ public sealed class InputFileTests
         run.OutputLines.Last().Should().StartWith("5 imported, 1 failed (6 files");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task AFifoIsRefusedWithoutWaitingForAWriter()
     {
-        Skip.IfNot(OperatingSystem.IsLinux(), "/dev/zero and FIFOs are Linux's; the refusal rests on statx(2)");
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "/dev/zero and FIFOs are Linux's; the refusal rests on statx(2)");
         using var folder = new TempFolder();
         var seeds = folder.CopySeeds();
         var fifo = Path.Combine(seeds, "pipe.txt");
@@ -61,14 +61,14 @@ public sealed class InputFileTests
         run.OutputLines.Last().Should().StartWith("5 imported, 1 failed (6 files");
     }
 
-    [SkippableTheory]
+    [Theory]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     [InlineData("parse")]
     [InlineData("validate")]
     [InlineData("import")]
     public async Task AFileNobodyMayReadIsReportedAsPermissionDenied(string verb)
     {
-        Skip.IfNot(OperatingSystem.IsLinux(), "the test drops root's rights with setpriv(1), a Linux tool");
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "the test drops root's rights with setpriv(1), a Linux tool");
         using var folder = new TempFolder();
         var file = folder.Write("secret.txt", File.ReadAllBytes(TempFolder.Seed("000")));
         File.SetUnixFileMode(file, UnixFileMode.None);

@@ -2,7 +2,6 @@ using System.Text;
 using ResolutionArchive.Parsing.Diagnostics;
 using ResolutionArchive.Parsing.Serialization;
 using ResolutionArchive.Parsing.Syntax;
-using Xunit.Abstractions;
 
 namespace ResolutionArchive.Parsing.Tests;
 

@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace ResolutionArchive.Testing;
 
 /// <summary>
@@ -26,7 +28,19 @@ public static class CiEnvironment
         return missing;
     }
 
-    /// <summary><see cref="Missing"/>, then skips the test with the reason (Xunit.SkippableFact) when something is missing.</summary>
-    public static void SkipIfMissing(string? missing, bool? underCi = null) =>
-        Skip.If(Missing(missing, underCi) is not null, missing);
+    /// <summary><see cref="Missing"/>, then skips the test with the reason (xunit.v3's dynamic skip) when something is missing.</summary>
+    /// <exception cref="InvalidOperationException">Under CI, when something is missing.</exception>
+    public static void SkipIfMissing(string? missing, bool? underCi = null) => SkipWith(Missing(missing, underCi));
+
+    /// <summary>
+    /// Skips the test with <paramref name="reason"/> when there is one (xunit.v3's <see cref="Assert.Skip"/>); for a
+    /// reason a fixture has already put through <see cref="Missing"/>.
+    /// </summary>
+    public static void SkipWith(string? reason)
+    {
+        if (reason is not null)
+        {
+            Assert.Skip(reason);
+        }
+    }
 }

@@ -5,7 +5,6 @@ using ResolutionArchive.Parsing;
 using ResolutionArchive.Parsing.Countries;
 using ResolutionArchive.Parsing.Serialization;
 using ResolutionArchive.Parsing.Tests.Akn;
-using Xunit.Abstractions;
 
 namespace ResolutionArchive.Data.Tests.Import;
 
@@ -27,7 +26,7 @@ public sealed class CorpusImportTests(ITestOutputHelper output)
         result.Compared.Should().Be(Directory.GetFiles(sample, "*.xml").Length);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task TheWholeCorpusOfSessions75To77AndTheSeedsAreStoredWithTheVotesOfTheMetadata()
     {
         var corpora = AknCorpus.CorporaOrSkip("unxml-ga", "unxml-ga-77");

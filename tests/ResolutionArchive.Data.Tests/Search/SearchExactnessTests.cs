@@ -45,7 +45,7 @@ public sealed class SearchExactnessTests
         (await SearchIndex.CheckAsync(database.Context)).Problems.Should().BeEmpty();
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Over_the_whole_corpus_every_query_finds_exactly_what_a_brute_force_scan_finds()
     {
         var corpus = AknCorpus.CorporaOrSkip("unxml-ga")[0];

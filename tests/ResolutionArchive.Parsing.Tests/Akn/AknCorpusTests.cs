@@ -21,7 +21,7 @@ public class AknCorpusTests
         metadata.Should().HaveCount(files.Length);
     }
 
-    [SkippableFact]
+    [Fact]
     public void EveryCorpusFileReadsWithoutErrorsAndMatchesTheMetadata()
     {
         var corpus = AknCorpus.CorporaOrSkip("unxml-ga")[0];
@@ -45,7 +45,7 @@ public class AknCorpusTests
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), "reading 630 files takes about two seconds");
     }
 
-    [SkippableFact]
+    [Fact]
     public void EveryFileOfSessions75To77IsReadOrRefusedForAKnownDefectAndMatchesTheMetadata()
     {
         var corpora = AknCorpus.CorporaOrSkip("unxml-ga", "unxml-ga-77");

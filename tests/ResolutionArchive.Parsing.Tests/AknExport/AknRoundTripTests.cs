@@ -96,7 +96,7 @@ public class AknRoundTripTests
         failures.Should().BeEmpty(string.Join("\n", failures));
     }
 
-    [SkippableFact]
+    [Fact]
     public void EveryCorpusFileRoundTrips()
     {
         var corpus = AknCorpus.CorporaOrSkip("unxml-ga")[0];

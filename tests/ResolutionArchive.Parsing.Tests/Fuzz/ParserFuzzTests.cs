@@ -3,7 +3,6 @@ using System.Text;
 using CsCheck;
 using ResolutionArchive.Parsing.Akn;
 using ResolutionArchive.Parsing.Diagnostics;
-using Xunit.Abstractions;
 
 namespace ResolutionArchive.Parsing.Tests.Fuzz;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 using ResolutionArchive.Web.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace ResolutionArchive.Web.Tests.Browser;
 
@@ -46,13 +45,13 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         "/compare/A/HRC/RES/37/23/A/HRC/RES/46/13?culture=en",
     };
 
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(Pages))]
     public async Task HasNoAxeViolations(string path)
     {
-        Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        CiEnvironment.SkipWith(fixture.MissingReason);
         var missing = AxeMissingReason();
-        Skip.If(missing is not null, missing);
+        CiEnvironment.SkipWith(missing);
         var page = await fixture.Browser!.NewPageAsync();
         await page.GotoAsync($"{fixture.BaseUrl}{path}");
 

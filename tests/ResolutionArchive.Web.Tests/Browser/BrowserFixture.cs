@@ -44,7 +44,7 @@ public class BrowserFixture : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -91,7 +91,7 @@ public class BrowserFixture : IAsyncLifetime
     protected virtual Task ArrangeAsync(ArchiveApplication app) => Task.CompletedTask;
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Browser is not null)
         {

@@ -5,10 +5,10 @@ namespace ResolutionArchive.Web.Tests.Browser;
 /// <summary>The compare view (docs/lineage.md §4) in real Chromium: the marks are visible without colour, and a screenshot.</summary>
 public sealed class CompareBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    [SkippableFact]
+    [Fact]
     public async Task Opens3723Against4613AndSeesTheChangesMarkedByLineAsWellAsColour()
     {
-        Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        CiEnvironment.SkipWith(fixture.MissingReason);
         var (page, errors) = await fixture.NewPageAsync(1280, 1000);
 
         await page.GotoAsync($"{fixture.BaseUrl}/compare/A/HRC/RES/37/23/A/HRC/RES/46/13");

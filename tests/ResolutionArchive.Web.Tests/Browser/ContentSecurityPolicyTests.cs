@@ -17,7 +17,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture) : IClassF
             window.__cspViolations.push(`${e.effectiveDirective} refused ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`));
         """;
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("/")]
     [InlineData("/resolutions/A/HRC/RES/53/11")]
     [InlineData("/search?q=%E4%BA%BA%E6%9D%83")]
@@ -25,7 +25,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture) : IClassF
     [InlineData("/no-such-page")]
     public async Task ThePageLoadsItsStylesheetAndScriptWithoutAnyViolation(string path)
     {
-        Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        CiEnvironment.SkipWith(fixture.MissingReason);
         var (page, console) = await NewPageAsync();
 
         var response = await page.GotoAsync($"{fixture.BaseUrl}{path}", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
@@ -50,10 +50,10 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture) : IClassF
         await page.Context.CloseAsync();
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task InlineScriptAndStyleAreRefused()
     {
-        Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        CiEnvironment.SkipWith(fixture.MissingReason);
         var (page, _) = await NewPageAsync();
         await page.GotoAsync($"{fixture.BaseUrl}/resolutions/A/HRC/RES/53/11");
 
@@ -75,10 +75,10 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture) : IClassF
         await page.Context.CloseAsync();
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task ThePermalinkScriptStillCopiesUnderThePolicy()
     {
-        Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        CiEnvironment.SkipWith(fixture.MissingReason);
         var (page, console) = await NewPageAsync(["clipboard-read", "clipboard-write"]);
         await page.GotoAsync($"{fixture.BaseUrl}/resolutions/A/HRC/RES/46/13");
 

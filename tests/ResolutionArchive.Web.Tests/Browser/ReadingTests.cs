@@ -5,10 +5,10 @@ namespace ResolutionArchive.Web.Tests.Browser;
 /// <summary>A reader's path through the site in real Chromium.</summary>
 public sealed class ReadingTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    [SkippableFact]
+    [Fact]
     public async Task OpensTheHomePageClicksThrough5311AndFollowsAFootnoteMarker()
     {
-        Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        CiEnvironment.SkipWith(fixture.MissingReason);
         var (page, errors) = await fixture.NewPageAsync(1280, 900);
 
         await page.GotoAsync($"{fixture.BaseUrl}/");
@@ -35,10 +35,10 @@ public sealed class ReadingTests(BrowserFixture fixture) : IClassFixture<Browser
         errors.Should().BeEmpty();
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task FollowsTheReferenceIn5311Paragraph36ToTheCitedResolutionAndSeesItCitedBack()
     {
-        Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        CiEnvironment.SkipWith(fixture.MissingReason);
         var page = await fixture.Browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         await page.GotoAsync($"{fixture.BaseUrl}/resolutions/A/HRC/RES/53/11#op36");
 
@@ -56,10 +56,10 @@ public sealed class ReadingTests(BrowserFixture fixture) : IClassFixture<Browser
         (await page.Locator("#op36").EvaluateAsync<bool>("e => e.matches(':target')")).Should().BeTrue();
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task APermalinkClickCopiesTheParagraphsFullUrl()
     {
-        Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        CiEnvironment.SkipWith(fixture.MissingReason);
         await using var context = await fixture.Browser!.NewContextAsync(new BrowserNewContextOptions { Permissions = ["clipboard-read", "clipboard-write"] });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{fixture.BaseUrl}/resolutions/A/HRC/RES/46/13");
@@ -71,10 +71,10 @@ public sealed class ReadingTests(BrowserFixture fixture) : IClassFixture<Browser
         page.Url.Should().EndWith("#op3");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task SwitchesTo5311InEnglishAndStaysOnThePage()
     {
-        Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        CiEnvironment.SkipWith(fixture.MissingReason);
         await using var context = await fixture.Browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{fixture.BaseUrl}/resolutions/A/HRC/RES/53/11");
@@ -98,10 +98,10 @@ public sealed class ReadingTests(BrowserFixture fixture) : IClassFixture<Browser
         (await page.Locator("h1").InnerTextAsync()).Should().Be("全部决议");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task TheKeyboardReachesTheSkipLinkFirstAndThenTheDocument()
     {
-        Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        CiEnvironment.SkipWith(fixture.MissingReason);
         var page = await fixture.Browser!.NewPageAsync();
         await page.GotoAsync($"{fixture.BaseUrl}/resolutions/A/HRC/RES/53/11");
 
@@ -116,10 +116,10 @@ public sealed class ReadingTests(BrowserFixture fixture) : IClassFixture<Browser
         (await page.EvaluateAsync<int>("() => [...document.querySelectorAll('a[href]')].filter(a => a.tabIndex < 0).length")).Should().Be(0);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task PrintsTheDocumentWithoutTheSitesControls()
     {
-        Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        CiEnvironment.SkipWith(fixture.MissingReason);
         var page = await fixture.Browser!.NewPageAsync();
         await page.GotoAsync($"{fixture.BaseUrl}/resolutions/A/HRC/RES/53/11");
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });

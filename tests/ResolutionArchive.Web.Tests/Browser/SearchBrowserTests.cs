@@ -6,10 +6,10 @@ namespace ResolutionArchive.Web.Tests.Browser;
 /// <summary>A reader searching the archive in real Chromium (docs/search.md).</summary>
 public sealed class SearchBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    [SkippableFact]
+    [Fact]
     public async Task SearchesFromTheHeaderSeesMarkedGroupedResultsAndOpensAHit()
     {
-        Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        CiEnvironment.SkipWith(fixture.MissingReason);
         var (page, errors) = await fixture.NewPageAsync(1280, 900);
 
         await page.GotoAsync($"{fixture.BaseUrl}/");
@@ -73,10 +73,10 @@ public sealed class SearchBrowserTests(BrowserFixture fixture) : IClassFixture<B
         errors.Should().BeEmpty();
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task NarrowsASearchWithTheFormsFiltersAndSwitchesToTheFlatList()
     {
-        Skip.If(fixture.MissingReason is not null, fixture.MissingReason);
+        CiEnvironment.SkipWith(fixture.MissingReason);
         var page = await fixture.Browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         await page.GotoAsync($"{fixture.BaseUrl}/search?q=%E4%BA%BA%E6%9D%83");
 

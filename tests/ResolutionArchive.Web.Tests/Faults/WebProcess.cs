@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using ResolutionArchive.Testing;
 
 namespace ResolutionArchive.Web.Tests.Faults;
 

@@ -13,7 +13,7 @@ public sealed class SampleArchive : IAsyncLifetime
     public ArchiveApplication App { get; } = new();
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await ImportSampleAsync(App);
     }
@@ -34,9 +34,9 @@ public sealed class SampleArchive : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public Task DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         App.Dispose();
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 }

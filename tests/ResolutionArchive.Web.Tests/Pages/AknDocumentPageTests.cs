@@ -9,12 +9,12 @@ public sealed class AknDocumentPageTests : IAsyncLifetime
 {
     private readonly ArchiveApplication _app = new();
 
-    public Task InitializeAsync() => SampleArchive.ImportSampleAsync(_app);
+    public async ValueTask InitializeAsync() => await SampleArchive.ImportSampleAsync(_app);
 
-    public Task DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         _app.Dispose();
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using AngleSharp.Html.Dom;
 using ResolutionArchive.Data.Import;
 using ResolutionArchive.Parsing;
 using ResolutionArchive.Web.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace ResolutionArchive.Web.Tests.Pages;
 

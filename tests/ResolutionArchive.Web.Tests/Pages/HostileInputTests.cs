@@ -15,7 +15,6 @@ using Microsoft.Extensions.Logging;
 using ResolutionArchive.Web.Hosting;
 using ResolutionArchive.Web.Presentation;
 using ResolutionArchive.Web.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace ResolutionArchive.Web.Tests.Pages;
 

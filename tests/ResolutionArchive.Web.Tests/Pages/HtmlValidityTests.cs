@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ResolutionArchive.Web.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace ResolutionArchive.Web.Tests.Pages;
 
@@ -16,7 +15,7 @@ public sealed class HtmlValidityTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    [SkippableFact]
+    [Fact]
     public async Task EveryPageTypeIsValidHtmlForTheNuChecker()
     {
         var vnu = Path.Combine(ResolutionArchive.Testing.RepositoryPaths.Root, "tests", "tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");

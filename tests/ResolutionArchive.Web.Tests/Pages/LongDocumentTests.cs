@@ -21,12 +21,12 @@ public sealed class LongDocumentTests : IClassFixture<LongDocumentTests.LongArch
     {
         public ArchiveApplication App { get; } = new();
 
-        public Task InitializeAsync() => SeedCopies.ImportLongAsync(App, 2000, 2_500);
+        public async ValueTask InitializeAsync() => await SeedCopies.ImportLongAsync(App, 2000, 2_500);
 
-        public Task DisposeAsync()
+        public ValueTask DisposeAsync()
         {
             App.Dispose();
-            return Task.CompletedTask;
+            return ValueTask.CompletedTask;
         }
     }
 

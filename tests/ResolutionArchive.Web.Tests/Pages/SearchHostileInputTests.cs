@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResolutionArchive.Web.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace ResolutionArchive.Web.Tests.Pages;
 

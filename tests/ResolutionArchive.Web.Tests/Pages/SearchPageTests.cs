@@ -668,13 +668,13 @@ public sealed class SearchArchive : IAsyncLifetime
     public IReadOnlyList<OracleEntry> Oracle { get; private set; } = [];
 
     /// <inheritdoc />
-    public async Task InitializeAsync() => Oracle = await SearchOracle.LoadAsync(App);
+    public async ValueTask InitializeAsync() => Oracle = await SearchOracle.LoadAsync(App);
 
     /// <inheritdoc />
-    public Task DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         App.Dispose();
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 }
 
