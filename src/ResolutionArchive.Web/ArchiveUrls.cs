@@ -5,7 +5,7 @@ namespace ResolutionArchive.Web;
 /// and symbols, and the web turns them into links here. A key or symbol is written as URL path segments, each
 /// <c>/</c>-separated segment percent-escaped (<c>A/RES/76/235 B</c> → <c>A/RES/76/235%20B</c>).
 /// </summary>
-public static class ArchiveUrls
+internal static class ArchiveUrls
 {
     /// <summary>The UN Official Document System's short links in Chinese: <c>https://undocs.org/zh/{SYMBOL}</c>.</summary>
     public const string UndocsBase = "https://undocs.org/zh/";

@@ -11,7 +11,7 @@ namespace ResolutionArchive.Web.Api;
 /// <c>/openapi/v1.json</c>. Each endpoint is one file beside this one (<see cref="ListResolutions"/>,
 /// <see cref="GetResolution"/>, <see cref="ExportAkn"/>); this file only wires them up.
 /// </summary>
-public static class ArchiveApi
+internal static class ArchiveApi
 {
     /// <summary>The path prefix of the resolution endpoints.</summary>
     public const string ResolutionsPath = "/api/resolutions";

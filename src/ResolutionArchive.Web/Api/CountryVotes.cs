@@ -18,7 +18,7 @@ namespace ResolutionArchive.Web.Api;
 /// case; a code not in the registry answers 404, an unreadable <c>body</c> or <c>year</c> 400, both with a problem
 /// document.
 /// </summary>
-public static class CountryVotes
+internal static class CountryVotes
 {
     /// <summary>The earliest year accepted by the <c>year</c> filter (as on the country page).</summary>
     public const int MinYear = 1945;
@@ -154,12 +154,12 @@ public static class CountryVotes
 /// <param name="Filters">The filters applied.</param>
 /// <param name="Totals">The totals over <paramref name="Votes"/>.</param>
 /// <param name="Votes">Every recorded vote under the filters, oldest first (by date, then number; undated last).</param>
-public sealed record CountryVoteRecord(CountryJson Country, VoteFiltersJson Filters, VotingTotalsJson Totals, IReadOnlyList<CountryVoteJson> Votes);
+internal sealed record CountryVoteRecord(CountryJson Country, VoteFiltersJson Filters, VotingTotalsJson Totals, IReadOnlyList<CountryVoteJson> Votes);
 
 /// <summary>The filters of a voting record.</summary>
 /// <param name="Body"><c>HRC</c>, <c>GA</c>, or null for both.</param>
 /// <param name="Year">The adoption year, or null for all.</param>
-public sealed record VoteFiltersJson(string? Body, int? Year);
+internal sealed record VoteFiltersJson(string? Body, int? Year);
 
 /// <summary>A state's totals over the votes listed (docs/voting.md §2).</summary>
 /// <param name="Votes">How many recorded votes are listed.</param>
@@ -170,13 +170,13 @@ public sealed record VoteFiltersJson(string? Body, int? Year);
 /// <param name="NotListed">In none of the lists of a Council vote, or an observer state in an Assembly vote (<c>not-listed</c>).</param>
 /// <param name="WithMajority">Votes in which the state took the majority's position.</param>
 /// <param name="Cast">Votes in which the state is in a list: <paramref name="InFavour"/> + <paramref name="Against"/> + <paramref name="Abstaining"/>.</param>
-public sealed record VotingTotalsJson(int Votes, int InFavour, int Against, int Abstaining, int Absent, int NotListed, int WithMajority, int Cast);
+internal sealed record VotingTotalsJson(int Votes, int InFavour, int Against, int Abstaining, int Absent, int NotListed, int WithMajority, int Cast);
 
 /// <summary>The yes, no and abstain counts of a recorded vote, counted from its lists.</summary>
 /// <param name="Yes">States in favour.</param>
 /// <param name="No">States against.</param>
 /// <param name="Abstain">States abstaining.</param>
-public sealed record VoteCountsJson(int Yes, int No, int Abstain);
+internal sealed record VoteCountsJson(int Yes, int No, int Abstain);
 
 /// <summary>A state's part in one recorded vote.</summary>
 /// <param name="Key">The record's key; its JSON is at <c>/api/resolutions/{key}</c>.</param>
@@ -190,7 +190,7 @@ public sealed record VoteCountsJson(int Yes, int No, int Abstain);
 /// <param name="Majority">The position most listed states took (<c>yes</c>, <c>no</c> or <c>abstain</c>); null on a tie.</param>
 /// <param name="Counts">The vote's counts, from its lists.</param>
 /// <param name="Url">The record's page on this site, <c>/resolutions/{key}</c>.</param>
-public sealed record CountryVoteJson(
+internal sealed record CountryVoteJson(
     string Key,
     string? Symbol,
     string Number,

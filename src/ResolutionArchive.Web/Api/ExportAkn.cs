@@ -11,7 +11,7 @@ namespace ResolutionArchive.Web.Api;
 /// byte what <see cref="AknWriter.Write"/> writes (docs/akn-export.md), e.g.
 /// <c>/api/resolutions/A/HRC/RES/46/13.akn.xml</c>.
 /// </summary>
-public static class ExportAkn
+internal static class ExportAkn
 {
     /// <summary>The suffix that asks for the AKN form of a record.</summary>
     public const string Suffix = ".akn.xml";

@@ -12,7 +12,7 @@ namespace ResolutionArchive.Web.Api;
 /// and all (<c>/api/resolutions/A/HRC/RES/46/13</c>), or a draft's key (<c>/api/resolutions/HRC/43/draft/1a2b3c4d</c>).
 /// A number that names one record (<c>/api/resolutions/46/13</c>) redirects to its key, as the pages do.
 /// </summary>
-public static class GetResolution
+internal static class GetResolution
 {
     /// <summary>The content type of the answer.</summary>
     public const string JsonContentType = "application/json; charset=utf-8";

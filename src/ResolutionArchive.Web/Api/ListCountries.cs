@@ -10,7 +10,7 @@ namespace ResolutionArchive.Web.Api;
 /// the 2 observer states, in the registry's English alphabetical order) with its codes, names, M49 region and
 /// sub-region, and how many recorded votes of the archive list it (docs/api.md, docs/open-data.md).
 /// </summary>
-public static class ListCountries
+internal static class ListCountries
 {
     /// <summary>The path of the country endpoints.</summary>
     public const string Path = "/api/countries";
@@ -68,7 +68,7 @@ public static class ListCountries
 /// <param name="Total">How many states are listed (195).</param>
 /// <param name="RecordedVotes">How many recorded votes the archive holds.</param>
 /// <param name="Items">Every state, in the registry's order (English alphabetical).</param>
-public sealed record CountryList(int Total, int RecordedVotes, IReadOnlyList<CountryJson> Items);
+internal sealed record CountryList(int Total, int RecordedVotes, IReadOnlyList<CountryJson> Items);
 
 /// <summary>One state.</summary>
 /// <param name="Iso3">ISO 3166-1 alpha-3 code, the archive's key for the state (<c>CHN</c>).</param>
@@ -83,7 +83,7 @@ public sealed record CountryList(int Total, int RecordedVotes, IReadOnlyList<Cou
 /// <param name="RecordedVotes">Recorded votes of the archive in whose lists (in favour, against, abstaining) the state appears.</param>
 /// <param name="Url">The state's page on this site, <c>/countries/{ISO3}</c>.</param>
 /// <param name="VotesUrl">The state's voting record in JSON, <c>/api/countries/{ISO3}/votes</c>.</param>
-public sealed record CountryJson(
+internal sealed record CountryJson(
     string Iso3,
     string Iso2,
     string M49,
@@ -101,7 +101,7 @@ public sealed record CountryJson(
 /// <param name="M49">Its three-digit M49 code as text (<c>142</c> Asia, <c>030</c> Eastern Asia).</param>
 /// <param name="NameZh">Its Chinese name.</param>
 /// <param name="NameEn">Its English name.</param>
-public sealed record RegionJson(string M49, string NameZh, string NameEn)
+internal sealed record RegionJson(string M49, string NameZh, string NameEn)
 {
     /// <summary>The JSON form of a registry region.</summary>
     internal static RegionJson Of(Region region) => new(region.M49, region.NameZh, region.NameEn);

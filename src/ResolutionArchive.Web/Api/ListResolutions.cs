@@ -14,7 +14,7 @@ namespace ResolutionArchive.Web.Api;
 /// total count. Order: adoption date, newest first (records without one, i.e. drafts, last), then number (ordinal),
 /// then key — a total order, so pages never overlap.
 /// </summary>
-public static class ListResolutions
+internal static class ListResolutions
 {
     /// <summary>The page size when <c>pageSize</c> is not given.</summary>
     public const int DefaultPageSize = 100;
@@ -133,7 +133,7 @@ public static class ListResolutions
 /// <param name="PageSize">The page size used.</param>
 /// <param name="PageCount">How many pages of this size there are (at least 1).</param>
 /// <param name="Items">The records of this page; empty past the last page.</param>
-public sealed record ResolutionList(int Total, int Page, int PageSize, int PageCount, IReadOnlyList<ResolutionSummary> Items);
+internal sealed record ResolutionList(int Total, int Page, int PageSize, int PageCount, IReadOnlyList<ResolutionSummary> Items);
 
 /// <summary>One record in the list (field names and values as in the archive's JSON format, docs/json-format.md).</summary>
 /// <param name="Key">The permanent key: the symbol, or a draft's <c>{body}/{session}/draft/{hash}</c>.</param>
@@ -145,7 +145,7 @@ public sealed record ResolutionList(int Total, int Page, int PageSize, int PageC
 /// <param name="AdoptionDate">The adoption date (<c>YYYY-MM-DD</c>); null for a draft.</param>
 /// <param name="Status"><c>adopted</c> or <c>draft</c>.</param>
 /// <param name="Url">The record's page on this site, <c>/resolutions/{key}</c>.</param>
-public sealed record ResolutionSummary(
+internal sealed record ResolutionSummary(
     string Key,
     string? Symbol,
     string Number,

@@ -15,7 +15,7 @@ namespace ResolutionArchive.Web.Api;
 /// flat ranked list. Anything unreadable — an empty, too long or exclusion-only query, a bad filter, page or
 /// pageSize — answers 400 with a problem document that says what.
 /// </summary>
-public static class SearchParagraphs
+internal static class SearchParagraphs
 {
     /// <summary>The path.</summary>
     public const string Path = "/api/search";
@@ -179,7 +179,7 @@ public static class SearchParagraphs
 /// <param name="PageCount">Pages (at least 1).</param>
 /// <param name="Hits">This page's hits, ranked.</param>
 /// <param name="Facets">Counts of the matches per operative verb, kind and body.</param>
-public sealed record SearchResponse(string Query, int Total, int ResolutionCount, int Page, int PageSize, int PageCount, IReadOnlyList<SearchHitJson> Hits, SearchFacetsJson Facets);
+internal sealed record SearchResponse(string Query, int Total, int ResolutionCount, int Page, int PageSize, int PageCount, IReadOnlyList<SearchHitJson> Hits, SearchFacetsJson Facets);
 
 /// <summary>One hit of <c>/api/search</c>.</summary>
 /// <param name="Key">The record's key.</param>
@@ -197,10 +197,10 @@ public sealed record SearchResponse(string Query, int Total, int ResolutionCount
 /// <param name="Score">BM25 (lower is more relevant).</param>
 /// <param name="Snippet">HTML: the text around the match, escaped, the matches in &lt;mark&gt;.</param>
 /// <param name="Url">The paragraph's URL on this site.</param>
-public sealed record SearchHitJson(string Key, string? Symbol, string Number, string Title, string Body, int? Session, DateOnly? AdoptionDate, string ParagraphId, string Kind, string? ParagraphNumber, string? Verb, double Score, string Snippet, string Url);
+internal sealed record SearchHitJson(string Key, string? Symbol, string Number, string Title, string Body, int? Session, DateOnly? AdoptionDate, string ParagraphId, string Kind, string? ParagraphNumber, string? Verb, double Score, string Snippet, string Url);
 
 /// <summary>Facet counts of a search.</summary>
 /// <param name="Verbs">Operative verbs, most frequent first.</param>
 /// <param name="Kinds">Per kind (Preamble, Operative, Footnote, Annex).</param>
 /// <param name="Bodies">Per body.</param>
-public sealed record SearchFacetsJson(IReadOnlyList<FacetCount> Verbs, IReadOnlyList<FacetCount> Kinds, IReadOnlyList<FacetCount> Bodies);
+internal sealed record SearchFacetsJson(IReadOnlyList<FacetCount> Verbs, IReadOnlyList<FacetCount> Kinds, IReadOnlyList<FacetCount> Bodies);

@@ -22,7 +22,7 @@ namespace ResolutionArchive.Web.Api;
 /// RFC 4180 CSV written with CsvHelper: comma-separated, fields quoted only when needed, CRLF line ends, a header row;
 /// UTF-8 without a byte order mark, or with one for <c>?bom=1</c> (Excel needs it to read the Chinese names).
 /// </summary>
-public static class VotesCsv
+internal static class VotesCsv
 {
     /// <summary>The path.</summary>
     public const string Path = "/data/votes.csv";
@@ -137,7 +137,7 @@ public static class VotesCsv
 }
 
 /// <summary>One row of <c>/data/votes.csv</c> (docs/open-data.md).</summary>
-public sealed class VotesCsvRow
+internal sealed class VotesCsvRow
 {
     /// <summary>The UN document symbol (<c>A/HRC/RES/46/13</c>); for a draft, which has none, the draft's key (<c>HRC/43/draft/1a2b3c4d</c>).</summary>
     [Name("symbol")]

@@ -9,7 +9,7 @@ namespace ResolutionArchive.Web.Hosting;
 /// <c>--ReadOnly true</c> (key <c>ReadOnly</c>) for an instance that serves a copy it never writes; <c>--DbWaitSeconds N</c>
 /// (key <c>DbWaitSeconds</c>) for how long the start waits for a database another process has locked.
 /// </summary>
-public sealed class ArchiveOptions
+internal sealed class ArchiveOptions
 {
     /// <summary>The configuration key set by <c>--db FILE</c> on the command line.</summary>
     public const string DatabaseKey = "db";
@@ -88,7 +88,7 @@ public sealed class ArchiveOptions
 }
 
 /// <summary>Registers <see cref="ArchiveOptions"/>, bound from configuration and validated at start (<c>ValidateOnStart</c>).</summary>
-public static class ArchiveOptionsSetup
+internal static class ArchiveOptionsSetup
 {
     /// <summary>Adds <see cref="ArchiveOptions"/> to <paramref name="services"/>.</summary>
     public static IServiceCollection AddArchiveOptions(this IServiceCollection services)

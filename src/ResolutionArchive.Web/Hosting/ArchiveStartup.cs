@@ -21,7 +21,7 @@ namespace ResolutionArchive.Web.Hosting;
 /// A refusal is one critical log line, <c>The archive database PATH cannot be used: REASON. The site does not start.</c>,
 /// and <see cref="TryPrepareAsync"/> returns false (Program.cs then exits with code 1); no stack trace is written.
 /// </summary>
-public static class ArchiveStartup
+internal static class ArchiveStartup
 {
     /// <summary>
     /// <see cref="PrepareAsync"/>, with a database that cannot be opened or read reported as one critical log line
@@ -221,7 +221,7 @@ public static class ArchiveStartup
 /// read-only mode, an out-of-date schema, a failed quick_check, a folder that cannot be created). The message is the
 /// reason in words, logged as it is.
 /// </summary>
-public sealed class ArchiveUnusableException : Exception
+internal sealed class ArchiveUnusableException : Exception
 {
     /// <summary>An exception whose message is <paramref name="reason"/>.</summary>
     public ArchiveUnusableException(string reason)

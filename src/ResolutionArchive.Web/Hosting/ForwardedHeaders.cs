@@ -10,7 +10,7 @@ namespace ResolutionArchive.Web.Hosting;
 /// <c>10.0.0.5,10.0.0.6</c>). The rate limiter's partition and the request log then see the reader's address, and
 /// HSTS sees HTTPS. Headers from any other peer are ignored, so a client cannot choose its own rate-limit partition.
 /// </summary>
-public static class ArchiveForwardedHeaders
+internal static class ArchiveForwardedHeaders
 {
     /// <summary>The configuration key of the extra trusted proxy addresses.</summary>
     public const string KnownProxiesKey = "ForwardedHeaders:KnownProxies";

@@ -8,7 +8,7 @@ namespace ResolutionArchive.Web.Hosting;
 /// <c>GET /healthz</c> (docs/operations.md): <c>200 Healthy</c> when the archive database opens and answers a query,
 /// else <c>503 Unhealthy</c>; never cached, never rate limited.
 /// </summary>
-public static class ArchiveHealthChecks
+internal static class ArchiveHealthChecks
 {
     /// <summary>The path of the health endpoint.</summary>
     public const string Path = "/healthz";
@@ -35,7 +35,7 @@ public static class ArchiveHealthChecks
 /// Opens the archive's SQLite file read-only (a missing file is an error, never created) and reads its revision
 /// (<see cref="ResolutionArchive.Data.ArchiveRevision.Sql"/>).
 /// </summary>
-public sealed class ArchiveDatabaseHealthCheck(Microsoft.Extensions.Options.IOptions<ArchiveOptions> archive) : IHealthCheck
+internal sealed class ArchiveDatabaseHealthCheck(Microsoft.Extensions.Options.IOptions<ArchiveOptions> archive) : IHealthCheck
 {
     /// <inheritdoc />
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

@@ -14,7 +14,7 @@ namespace ResolutionArchive.Web.Hosting;
 /// site answers 429 with <c>Retry-After</c> (seconds): a short HTML page for <c>/search</c>, <c>application/problem+json</c>
 /// elsewhere. Every other path (the pages, static files, <c>/healthz</c>) is never limited.
 /// </summary>
-public static class ArchiveRateLimiting
+internal static class ArchiveRateLimiting
 {
     /// <summary>The configuration key of the number of requests a client may make per minute on the limited paths.</summary>
     public const string PermitsPerMinuteKey = "RateLimiting:PermitsPerMinute";

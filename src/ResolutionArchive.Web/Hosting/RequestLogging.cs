@@ -9,7 +9,7 @@ namespace ResolutionArchive.Web.Hosting;
 /// <see cref="HttpContext.TraceIdentifier"/>; it becomes the trace identifier, is sent back in <c>X-Request-Id</c>, and
 /// is carried by a logging scope (<c>CorrelationId</c>) around everything logged while the request runs.
 /// </summary>
-public static partial class RequestLogging
+internal static partial class RequestLogging
 {
     /// <summary>The logger category of the request lines.</summary>
     public const string Category = "ResolutionArchive.Web.Requests";

@@ -14,7 +14,7 @@ namespace ResolutionArchive.Web.Hosting;
 /// <summary>
 /// The settings of the response cache (configuration section <c>ResponseCaching</c>; docs/performance.md, "Load").
 /// </summary>
-public sealed class ResponseCachingSettings
+internal sealed class ResponseCachingSettings
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "ResponseCaching";
@@ -57,7 +57,7 @@ public sealed class ResponseCachingSettings
 /// It runs after the rate limiter, which therefore still counts and refuses cached answers, and inside the request log
 /// and the security headers, which are added to every answer as it starts, cached or not.
 /// </summary>
-public static class ResponseCaching
+internal static class ResponseCaching
 {
     /// <summary>The <c>Cache-Control</c> of cacheable 200 responses: browsers keep them but ask again (with the ETag) each time.</summary>
     public const string CacheControl = "private, no-cache";

@@ -17,7 +17,7 @@ namespace ResolutionArchive.Web.Hosting;
 /// When the revision changes, the output cache entries of the older revision are evicted. Thread-safe; one instance per
 /// site.
 /// </summary>
-public sealed class RevisionMonitor : IDisposable
+internal sealed class RevisionMonitor : IDisposable
 {
     private const string Query = Data.ArchiveRevision.Sql;
     private readonly ConcurrentBag<(SqliteCommand Command, FileStamp Stamp)> _commands = [];

@@ -5,7 +5,7 @@ namespace ResolutionArchive.Web.Hosting;
 /// (docs/operations.md). They are added when the response starts, so that the exception handler clearing the headers
 /// of a failed response does not lose them. HSTS is added to HTTPS responses only, outside Development.
 /// </summary>
-public static class SecurityHeaders
+internal static class SecurityHeaders
 {
     /// <summary>
     /// The Content-Security-Policy: everything from the site itself, no inline script or style (no

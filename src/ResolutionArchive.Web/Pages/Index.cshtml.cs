@@ -40,7 +40,7 @@ public sealed class IndexModel(ArchiveDbContext db, IStringLocalizer<SharedResou
         r => r.Number.Substring(r.Number.IndexOf("/") + 1);
 
     /// <summary>The filters and order as read from the query (invalid values dropped).</summary>
-    public BrowseFilter Filter { get; private set; } = BrowseFilter.None;
+    internal BrowseFilter Filter { get; private set; } = BrowseFilter.None;
 
     /// <summary>The query values that were ignored, each with the reason, for the notice above the list.</summary>
     public IReadOnlyList<string> Ignored { get; private set; } = [];
@@ -150,7 +150,7 @@ public sealed class IndexModel(ArchiveDbContext db, IStringLocalizer<SharedResou
     /// overlap. By date: drafts (no date) last in both directions. By number: body, then session, then the number's
     /// integer part numerically (<see cref="ThenByNumber"/>), drafts last within their session.
     /// </summary>
-    public static IQueryable<ResolutionEntity> Order(IQueryable<ResolutionEntity> query, BrowseSort sort) => sort switch
+    internal static IQueryable<ResolutionEntity> Order(IQueryable<ResolutionEntity> query, BrowseSort sort) => sort switch
     {
         BrowseSort.DateAscending => ThenByNumber(query
             .OrderBy(r => r.Status == ResolutionStatus.Draft)

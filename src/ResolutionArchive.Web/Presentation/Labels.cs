@@ -9,7 +9,7 @@ namespace ResolutionArchive.Web.Presentation;
 /// The interface's labels for the domain's values (UN Chinese terminology). Each takes an optional localizer
 /// (docs/localization.md): the Chinese text is the resource key, so without one the label is Chinese.
 /// </summary>
-public static class Labels
+internal static class Labels
 {
     /// <summary>人权理事会 / 大会.</summary>
     public static string Of(Body body, IStringLocalizer? l = null) => l.Localize(body == Body.GA ? "大会" : "人权理事会");
@@ -81,7 +81,7 @@ public static class Labels
 /// <summary>A run of clause text, emphasised or not, for rendering <see cref="Emphasis"/> as <c>&lt;strong&gt;</c>.</summary>
 /// <param name="Text">The characters of the run (escaped by Razor when rendered).</param>
 /// <param name="Emphasised">True when the source emphasised it.</param>
-public sealed record TextRun(string Text, bool Emphasised)
+internal sealed record TextRun(string Text, bool Emphasised)
 {
     /// <summary>Cuts <paramref name="text"/> at the emphasis spans; overlapping or out-of-range spans are ignored.</summary>
     public static IReadOnlyList<TextRun> Split(string text, IReadOnlyList<Emphasis> emphasis)

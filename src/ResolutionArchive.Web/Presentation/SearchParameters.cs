@@ -18,7 +18,7 @@ namespace ResolutionArchive.Web.Presentation;
 /// <param name="Filters">The filters read.</param>
 /// <param name="Layout">Grouped (default) or flat.</param>
 /// <param name="Page">The page asked for (1 when absent or unreadable).</param>
-public sealed record SearchParameters(SearchQuery Query, SearchFilters Filters, SearchLayout Layout, int Page)
+internal sealed record SearchParameters(SearchQuery Query, SearchFilters Filters, SearchLayout Layout, int Page)
 {
     /// <summary>The longest verb accepted as a filter, in characters.</summary>
     public const int MaxVerbLength = 20;

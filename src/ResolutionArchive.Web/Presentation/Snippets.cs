@@ -5,7 +5,7 @@ using ResolutionArchive.Data.Search;
 namespace ResolutionArchive.Web.Presentation;
 
 /// <summary>Search snippets (docs/search.md §5) as the API sends them.</summary>
-public static class Snippets
+internal static class Snippets
 {
     /// <summary>A snippet as HTML: each segment's text escaped, marked segments in <c>&lt;mark&gt;</c> (docs/search.md).</summary>
     public static string Html(IEnumerable<SnippetSegment> segments)

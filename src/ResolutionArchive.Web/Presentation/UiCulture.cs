@@ -8,7 +8,7 @@ namespace ResolutionArchive.Web.Presentation;
 /// The interface's languages (docs/localization.md): Simplified Chinese by default, English on request. Only the
 /// interface switches; the documents' text stays Chinese.
 /// </summary>
-public static class UiCulture
+internal static class UiCulture
 {
     /// <summary>The default culture: Simplified Chinese.</summary>
     public const string Chinese = "zh-Hans";

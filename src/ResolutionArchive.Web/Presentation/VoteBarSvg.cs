@@ -10,7 +10,7 @@ namespace ResolutionArchive.Web.Presentation;
 /// diagonal hatching, dots), and a legend under the bar names each with its number; the whole image has a text
 /// alternative (<see cref="Text"/>, the SVG's <c>&lt;title&gt;</c>).
 /// </summary>
-public sealed record VoteBarSvg
+internal sealed record VoteBarSvg
 {
     /// <summary>The drawing's width in SVG user units (the viewBox; the bar scales to its container).</summary>
     public const double Width = 600;

@@ -11,7 +11,7 @@ namespace ResolutionArchive.Web.Presentation;
 /// listed states (the archive does not hold the Council's membership).
 /// </summary>
 /// <param name="Regions">Regions in M49 order, each with its non-empty sub-regions and their cells.</param>
-public sealed record VoteGrid(IReadOnlyList<(Region Region, IReadOnlyList<(Region SubRegion, IReadOnlyList<(string Iso3, CountryVote Vote)> Cells)> SubRegions)> Regions)
+internal sealed record VoteGrid(IReadOnlyList<(Region Region, IReadOnlyList<(Region SubRegion, IReadOnlyList<(string Iso3, CountryVote Vote)> Cells)> SubRegions)> Regions)
 {
     /// <summary>The grid of <paramref name="vote"/> adopted by <paramref name="body"/>; null when it is not a recorded vote.</summary>
     public static VoteGrid? For(Body body, Vote vote)

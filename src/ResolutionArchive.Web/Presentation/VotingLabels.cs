@@ -7,7 +7,7 @@ namespace ResolutionArchive.Web.Presentation;
 /// How a state's part in a recorded vote is named and marked on the pages (docs/voting.md §1): a word, a CSS class,
 /// and a symbol so that colour is never the only cue (✓ in favour, ✗ against, ○ abstaining, – absent, · not listed).
 /// </summary>
-public static class VotingLabels
+internal static class VotingLabels
 {
     /// <summary>Every value, in the order the pages list them.</summary>
     public static IReadOnlyList<CountryVote> All { get; } =

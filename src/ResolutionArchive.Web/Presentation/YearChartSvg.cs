@@ -9,7 +9,7 @@ namespace ResolutionArchive.Web.Presentation;
 /// Each year is a column labelled with the year and its total; each part has its own fill pattern besides its
 /// colour, and a legend names them; a table with the same numbers follows the chart on the page.
 /// </summary>
-public sealed record YearChartSvg
+internal sealed record YearChartSvg
 {
     /// <summary>Width of the drawing in user units.</summary>
     public const double Width = 640;

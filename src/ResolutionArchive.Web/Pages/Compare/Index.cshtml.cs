@@ -45,7 +45,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
     public string KeyB { get; private set; } = "";
 
     /// <summary>The aligned sections: the preamble, then the operative part with its sub-paragraphs.</summary>
-    public IReadOnlyList<CompareSection> Sections { get; private set; } = [];
+    internal IReadOnlyList<CompareSection> Sections { get; private set; } = [];
 
     /// <summary>Server time of the lookup and the alignment (not the rendering), in milliseconds.</summary>
     public double ElapsedMilliseconds { get; private set; }
@@ -181,7 +181,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
     /// The summary line of a section: 序言部分：相同 4，修改 7，移动 1，新增 5，删除 3, and for the operative part also
     /// 编号改变 3 (identical or changed paragraphs whose printed number changed).
     /// </summary>
-    public static string Summary(CompareSection section, IStringLocalizer? l = null)
+    internal static string Summary(CompareSection section, IStringLocalizer? l = null)
     {
         ArgumentNullException.ThrowIfNull(section);
         var line = l.Localize(
@@ -196,7 +196,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
     }
 
     /// <summary>序言部分 or 执行部分.</summary>
-    public static string SectionTitle(CompareSection section, IStringLocalizer? l = null)
+    internal static string SectionTitle(CompareSection section, IStringLocalizer? l = null)
     {
         ArgumentNullException.ThrowIfNull(section);
         return l.Localize(section.Id == "preamble" ? "序言部分" : "执行部分");
@@ -207,7 +207,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
 /// <param name="Id">The section's id on the page: <c>preamble</c> or <c>operative</c>.</param>
 /// <param name="Rows">The rows in reading order.</param>
 /// <param name="Numbered">True for the operative part, whose paragraphs have printed numbers.</param>
-public sealed record CompareSection(string Id, IReadOnlyList<AlignmentRow> Rows, bool Numbered)
+internal sealed record CompareSection(string Id, IReadOnlyList<AlignmentRow> Rows, bool Numbered)
 {
     /// <summary>The number of rows of <paramref name="kind"/>.</summary>
     public int Count(AlignmentKind kind) => Rows.Count(r => r.Kind == kind);
@@ -219,4 +219,4 @@ public sealed record CompareSection(string Id, IReadOnlyList<AlignmentRow> Rows,
 /// <param name="Diff">The row's diff (empty for identical, added and removed rows).</param>
 /// <param name="Marked">What this side marks: <see cref="DiffKind.Deleted"/> for A, <see cref="DiffKind.Inserted"/> for B.</param>
 /// <param name="Prefix">The cell's id prefix: <c>a</c> or <c>b</c> (<c>a-op3</c>, <c>b-op4</c>).</param>
-public sealed record CompareSide(AlignmentParagraph? Paragraph, string PageUrl, IReadOnlyList<DiffSegment> Diff, DiffKind Marked, string Prefix);
+internal sealed record CompareSide(AlignmentParagraph? Paragraph, string PageUrl, IReadOnlyList<DiffSegment> Diff, DiffKind Marked, string Prefix);

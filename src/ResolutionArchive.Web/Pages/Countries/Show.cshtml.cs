@@ -57,7 +57,7 @@ public sealed class ShowModel(ArchiveDbContext db, VotingRecords voting, IConfig
     public VotingTotals Totals { get; private set; } = new(0, 0, 0, 0, 0, 0, 0, 0);
 
     /// <summary>The votes-per-year chart of <see cref="Record"/>.</summary>
-    public YearChartSvg? Chart { get; private set; }
+    internal YearChartSvg? Chart { get; private set; }
 
     /// <summary>The fewest shared votes for an agreement to be shown.</summary>
     public int MinShared { get; private set; } = DefaultMinSharedVotes;

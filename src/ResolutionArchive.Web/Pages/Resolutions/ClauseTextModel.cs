@@ -11,7 +11,7 @@ namespace ResolutionArchive.Web.Pages.Resolutions;
 /// <param name="Text">The plain text.</param>
 /// <param name="Emphasis">Its emphasised runs (a clause's only).</param>
 /// <param name="Footnotes">The markers of the footnotes it cites, in order (none for a footnote).</param>
-public sealed record ClauseTextModel(string Id, string Text, IReadOnlyList<Emphasis> Emphasis, IReadOnlyList<string> Footnotes)
+internal sealed record ClauseTextModel(string Id, string Text, IReadOnlyList<Emphasis> Emphasis, IReadOnlyList<string> Footnotes)
 {
     /// <summary>A preambular, operative or annex paragraph.</summary>
     public static ClauseTextModel Of(Clause clause)

@@ -9,7 +9,7 @@ namespace ResolutionArchive.Web.Pages.Resolutions;
 /// <see cref="MaxCharacters"/> characters. A paragraph is never split; no resolution of sessions 75–77 (at most about
 /// 600 paragraphs and 60,000 characters) needs a second page.
 /// </summary>
-public sealed class DocumentPages
+internal sealed class DocumentPages
 {
     /// <summary>Paragraphs, sub-paragraphs included, per page at most (unless one paragraph alone has more).</summary>
     public const int MaxParagraphs = 1_000;

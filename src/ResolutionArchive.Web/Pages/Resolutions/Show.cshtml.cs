@@ -47,7 +47,7 @@ public sealed class ShowModel(ArchiveDbContext db, Data.Lineage.LineageGraph lin
     /// The resolution's cross-references with their URLs (docs/references.md), also put in
     /// <c>ViewData[ReferenceLinks.ViewDataKey]</c> so that the partials <c>_ClauseText</c> and <c>_Points</c> find them.
     /// </summary>
-    public ReferenceLinks Links { get; private set; } = ReferenceLinks.Empty;
+    internal ReferenceLinks Links { get; private set; } = ReferenceLinks.Empty;
 
     /// <summary>
     /// The archived resolutions that cite this one, with the citing paragraphs (docs/references.md); empty for a draft
@@ -59,7 +59,7 @@ public sealed class ShowModel(ArchiveDbContext db, Data.Lineage.LineageGraph lin
     public IReadOnlyList<(string Key, string Label, string Title)> Candidates { get; private set; } = [];
 
     /// <summary>The record's pages (docs/browse.md "Long documents"); one for every resolution of usual length.</summary>
-    public DocumentPages Pages { get; private set; } = null!;
+    internal DocumentPages Pages { get; private set; } = null!;
 
     /// <summary>The page shown, from 1.</summary>
     public int PageNumber { get; private set; } = 1;
@@ -168,7 +168,7 @@ public sealed class ShowModel(ArchiveDbContext db, Data.Lineage.LineageGraph lin
 /// partials that render clause, sub-paragraph and footnote text as runs of plain text, <c>&lt;strong&gt;</c> and
 /// <c>&lt;a href&gt;</c>.
 /// </summary>
-public sealed class ReferenceLinks
+internal sealed class ReferenceLinks
 {
     /// <summary>The <c>ViewData</c> key under which <see cref="ShowModel"/> passes the links to the partials.</summary>
     public const string ViewDataKey = "ResolutionArchive.ReferenceLinks";

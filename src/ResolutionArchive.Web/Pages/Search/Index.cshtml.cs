@@ -22,7 +22,7 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSearch search, IStrin
     public const int PageSize = 20;
 
     /// <summary>The parameters read.</summary>
-    public SearchParameters Parameters { get; private set; } = SearchParameters.Read(_ => null, []);
+    internal SearchParameters Parameters { get; private set; } = SearchParameters.Read(_ => null, []);
 
     /// <summary>Parameters that were ignored, each with the reason.</summary>
     public IReadOnlyList<string> Ignored { get; private set; } = [];
