@@ -10,7 +10,8 @@ namespace ResolutionArchive.Web.Tests.Browser;
 /// landmarks, duplicate ids, language. Zero violations are allowed. Skipped with the reason where Chromium or axe-core is
 /// missing on a developer machine; under CI (<c>CI=true</c>) that is a failure.
 /// </summary>
-public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+[Collection(BrowserSiteCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     private static readonly string AxePath = Path.Combine(ResolutionArchive.Testing.RepositoryPaths.Root, "tests", "tools", "node_modules", "axe-core", "axe.min.js");
 

@@ -8,20 +8,14 @@ using ResolutionArchive.Web.Tests.Infrastructure;
 namespace ResolutionArchive.Web.Tests.Browser;
 
 /// <summary>
-/// The site on a real Kestrel port on 127.0.0.1 and Debian's Chromium driven by Playwright (never a downloaded
-/// browser). Where Chromium is not installed the browser tests are skipped with that reason — except under CI
-/// (<c>CI=true</c>), where <c>.ci/run</c> installs it and a missing browser is a failure.
+/// The site on a real Kestrel port on 127.0.0.1, read in the assembly's one <see cref="Chromium"/>. Where Chromium is
+/// not installed the browser tests are skipped with that reason — except under CI (<c>CI=true</c>), where
+/// <c>.ci/run</c> installs it and a missing browser is a failure. The plain site is shared by the classes of the
+/// <see cref="BrowserSiteCollection"/>; a derived fixture with records of its own is one class's fixture.
 /// </summary>
-public class BrowserFixture : IAsyncLifetime
+public class BrowserFixture(Chromium chromium) : IAsyncLifetime
 {
-    /// <summary>Debian's Chromium.</summary>
-    public const string ChromiumPath = "/usr/bin/chromium";
-
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     private KestrelArchiveApplication? _app;
-    private IPlaywright? _playwright;
 
     /// <summary>The browser, or null when Chromium is missing outside CI.</summary>
     public IBrowser? Browser { get; private set; }
@@ -46,9 +40,9 @@ public class BrowserFixture : IAsyncLifetime
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
+        MissingReason = CiEnvironment.Missing(Chromium.MissingReason);
+        if (MissingReason is not null)
         {
-            MissingReason = ResolutionArchive.Testing.CiEnvironment.Missing($"Chromium is not installed at {ChromiumPath} (apt-get install -y chromium fonts-noto-cjk; .ci/run does it)");
             return;
         }
 
@@ -56,19 +50,14 @@ public class BrowserFixture : IAsyncLifetime
         _app.StartServer();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         await ArrangeAsync(_app);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        Browser = await chromium.BrowserAsync();
     }
 
     /// <summary>
     /// A new page of <paramref name="width"/> × <paramref name="height"/> CSS pixels, and the list its console errors are
     /// collected in (a test ends by asserting it empty).
     /// </summary>
+    /// <remarks>The page has a browser context of its own; closing the page's context ends it.</remarks>
     public async Task<(IPage Page, List<string> ConsoleErrors)> NewPageAsync(int width, int height)
     {
         var page = await Browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
@@ -91,19 +80,25 @@ public class BrowserFixture : IAsyncLifetime
     protected virtual Task ArrangeAsync(ArchiveApplication app) => Task.CompletedTask;
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (Browser is not null)
-        {
-            await Browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
         _app?.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private sealed class KestrelArchiveApplication : ArchiveApplication
     {
         public KestrelArchiveApplication() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
+}
+
+/// <summary>
+/// The browser test classes that read the plain site (the seeds): one Kestrel for all of them (issue 15 item 11). They
+/// only read, so sharing the site cannot couple them.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserSiteCollection : ICollectionFixture<BrowserFixture>
+{
+    /// <summary>The collection's name, for <c>[Collection(BrowserSiteCollection.Name)]</c>.</summary>
+    public const string Name = "Browser: the plain site";
 }

@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace ResolutionArchive.Web.Tests.Browser;
 
 /// <summary>The compare view (docs/lineage.md §4) in real Chromium: the marks are visible without colour, and a screenshot.</summary>
-public sealed class CompareBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(BrowserSiteCollection.Name)]
+public sealed class CompareBrowserTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task Opens3723Against4613AndSeesTheChangesMarkedByLineAsWellAsColour()

@@ -8,7 +8,8 @@ namespace ResolutionArchive.Web.Tests.Browser;
 /// The pages under their Content-Security-Policy in real Chromium on real Kestrel: nothing they need is refused, and
 /// what the policy forbids (inline script and style) really is refused (docs/operations.md).
 /// </summary>
-public sealed class ContentSecurityPolicyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(BrowserSiteCollection.Name)]
+public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
 {
     /// <summary>Collects the page's <c>securitypolicyviolation</c> events before any of its own script runs.</summary>
     private const string ViolationRecorder = """

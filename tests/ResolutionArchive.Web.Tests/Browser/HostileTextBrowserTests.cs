@@ -86,7 +86,7 @@ public sealed class HostileTextBrowserTests(HostileArchiveFixture fixture) : ICl
 /// <c>&lt;script&gt;</c> title and an operative paragraph 1 full of HTML and <c>javascript:</c> links, linked into the
 /// paragraph lineage so that the compare view shows it too; and Debian's Chromium (as <see cref="BrowserFixture"/>).
 /// </summary>
-public sealed class HostileArchiveFixture : BrowserFixture
+public sealed class HostileArchiveFixture(Chromium chromium) : BrowserFixture(chromium)
 {
     /// <inheritdoc />
     protected override async Task ArrangeAsync(ArchiveApplication app)

@@ -10,7 +10,7 @@ namespace ResolutionArchive.Web.Tests.Browser;
 public sealed class LongDocumentBrowserTests(LongDocumentBrowserTests.LongDocumentFixture fixture) : IClassFixture<LongDocumentBrowserTests.LongDocumentFixture>
 {
     /// <summary>The seeds and 46/2000, seed 000 with 2,500 more preambular paragraphs: three pages.</summary>
-    public sealed class LongDocumentFixture : BrowserFixture
+    public sealed class LongDocumentFixture(Chromium chromium) : BrowserFixture(chromium)
     {
         protected override Task ArrangeAsync(ArchiveApplication app) => SeedCopies.ImportLongAsync(app, 2000, 2_500);
     }

@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace ResolutionArchive.Web.Tests.Browser;
 
 /// <summary>A reader's path through the site in real Chromium.</summary>
-public sealed class ReadingTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(BrowserSiteCollection.Name)]
+public sealed class ReadingTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task OpensTheHomePageClicksThrough5311AndFollowsAFootnoteMarker()

@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 namespace ResolutionArchive.Web.Tests.Browser;
 
 /// <summary>A reader searching the archive in real Chromium (docs/search.md).</summary>
-public sealed class SearchBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(BrowserSiteCollection.Name)]
+public sealed class SearchBrowserTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task SearchesFromTheHeaderSeesMarkedGroupedResultsAndOpensAHit()
