@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using ResolutionArchive.Data.Import;
 using ResolutionArchive.Parsing;
@@ -13,62 +12,43 @@ namespace ResolutionArchive.Data.Tests.Import;
 /// vendored sample always, on the whole corpus when <c>../shared/corpus/unxml-ga</c> is there (skipped with the reason
 /// otherwise). The seeds are imported too, so the archive is the 635-resolution one, with 76/159 from both formats.
 /// </summary>
-public sealed class CorpusImportTests(ITestOutputHelper output)
+public sealed class CorpusImportTests(CorpusArchive corpus, ITestOutputHelper output)
 {
     [Fact]
     public async Task TheVendoredSampleIsStoredWithTheVotesOfTheMetadata()
     {
         var sample = AknCorpus.SampleDirectory;
-        var result = await ImportAndCompareAsync(Directory.GetFiles(sample, "*.xml"), AknCorpus.LoadMetadata([Path.Combine(sample, "sample.metadata.jsonl")]));
+        var files = Directory.GetFiles(sample, "*.xml").Order(StringComparer.Ordinal).ToList();
+        var imported = await CorpusArchive.ImportAsync(files, AknCorpus.LoadMetadata([Path.Combine(sample, "sample.metadata.jsonl")]), withSeeds: false);
+        await using var database = imported.Database;
+        var result = await CompareAsync(imported);
 
-        result.Failed.Should().BeEmpty();
+        imported.Failed.Should().BeEmpty();
         result.Mismatches.Should().BeEmpty();
-        result.Compared.Should().Be(Directory.GetFiles(sample, "*.xml").Length);
+        result.Compared.Should().Be(files.Count);
     }
 
     [Fact]
     public async Task TheWholeCorpusOfSessions75To77AndTheSeedsAreStoredWithTheVotesOfTheMetadata()
     {
-        var corpora = AknCorpus.CorporaOrSkip("unxml-ga", "unxml-ga-77");
-        var files = corpora.SelectMany(c => Directory.GetFiles(c!, "*.xml", SearchOption.AllDirectories)).ToList();
-        var metadata = AknCorpus.LoadMetadata(corpora.SelectMany(c => Directory.GetFiles(c!, "*.metadata.jsonl")));
-
-        var result = await ImportAndCompareAsync(files, metadata, withSeeds: true);
+        var imported = await corpus.ImportedAsync();
+        var result = await CompareAsync(imported);
 
         // 0 files lost but the one refused for a documented defect (the Arabic text of 77/336)
-        result.Failed.Should().ContainSingle().Which.Should().Contain("A_RES_77_336-2317569A.xml").And.Contain("expected a Chinese text");
+        imported.Failed.Should().ContainSingle().Which.Should().Contain("A_RES_77_336-2317569A.xml").And.Contain("expected a Chinese text");
         result.Mismatches.Should().BeEmpty();
-        result.Compared.Should().Be(metadata.Count - AknCorpus.MetadataWithoutFile.Length - AknCorpus.MetadataWithoutFile77.Length, "every metadata entry with a file is compared");
-        result.Resolutions.Should().Be(files.Count - 1 + 4, "the files less the refused one, and the five seeds, of which 003 is the same record as 76/159");
-        output.WriteLine($"imported {files.Count} AKN files and 5 seeds in {result.Elapsed.TotalSeconds:0.0} s; compared {result.Compared} metadata entries");
+        result.Compared.Should().Be(imported.Metadata.Count - AknCorpus.MetadataWithoutFile.Length - AknCorpus.MetadataWithoutFile77.Length, "every metadata entry with a file is compared");
+        result.Resolutions.Should().Be(imported.Files.Count - 1 + 4, "the files less the refused one, and the five seeds, of which 003 is the same record as 76/159");
+        output.WriteLine($"imported {imported.Files.Count} AKN files and 5 seeds in {imported.Elapsed.TotalSeconds:0.0} s; compared {result.Compared} metadata entries");
     }
 
-    private static async Task<(List<string> Failed, List<string> Mismatches, int Compared, int Resolutions, TimeSpan Elapsed)> ImportAndCompareAsync(
-        IEnumerable<string> files, IReadOnlyList<AknMetadata> metadata, bool withSeeds = false)
+    /// <summary>
+    /// The stored archive against its sources: each record made from one file must come back exactly as that file reads
+    /// alone, and each metadata entry with a file must match the stored record.
+    /// </summary>
+    private static async Task<(List<string> Mismatches, int Compared, int Resolutions)> CompareAsync(CorpusArchive.Imported imported)
     {
-        await using var database = await TestDatabase.CreateAsync();
-        var failed = new List<string>();
-        var watch = Stopwatch.StartNew();
-        var readAlone = new Dictionary<string, string>(StringComparer.Ordinal); // key → JSON of the file read on its own
-        foreach (var file in (withSeeds ? Seeds.Prefixes.Select(Seeds.PathOf) : []).Concat(files))
-        {
-            var source = ImportSource.FromFile(file);
-            var outcome = await database.Importer.ImportAsync(source);
-            if (outcome.Status is ImportStatus.Failed)
-            {
-                failed.Add($"{file}: {string.Join(" | ", outcome.Diagnostics)}");
-            }
-            else if (outcome.Status is ImportStatus.Imported)
-            {
-                readAlone[outcome.Key!] = ResolutionJson.Serialize(ResolutionSourceReader.Read(source.Bytes, source.Name).Resolution!);
-            }
-            else
-            {
-                readAlone.Remove(outcome.Key!); // enriched by a second source: no longer one file's record
-            }
-        }
-
-        watch.Stop();
+        var (database, metadata, readAlone) = (imported.Database, imported.Metadata, imported.ReadAlone);
         await using var context = database.OpenContext();
         var mismatches = new List<string>();
 
@@ -96,6 +76,6 @@ public sealed class CorpusImportTests(ITestOutputHelper output)
             compared++;
         }
 
-        return (failed, mismatches, compared, await context.Resolutions.CountAsync(), watch.Elapsed);
+        return (mismatches, compared, await context.Resolutions.CountAsync());
     }
 }
