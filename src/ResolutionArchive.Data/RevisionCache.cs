@@ -46,42 +46,18 @@ public sealed class RevisionCache<T>(Func<ArchiveDbContext, long, CancellationTo
     }
 
     /// <summary>
-    /// Builds the value inside one deferred (read) transaction, reading the revision in the same transaction: in WAL mode
-    /// every statement of the build then sees one committed state of the archive, and the value is filed under exactly
-    /// that state's revision. Without it, an import committing between two of the build's queries (recorded votes, then
-    /// their resolutions) gave a value mixing two states — a vote of a resolution the first query had not seen, a
-    /// <see cref="KeyNotFoundException"/> and a 500 under load (docs/performance.md "Load"). A deferred transaction takes
-    /// no write lock, so an import is never blocked by it. Inside a caller's transaction (an import's own), that one is used.
+    /// Builds the value inside one read snapshot (<see cref="ReadSnapshot"/>), reading the revision in the same snapshot:
+    /// every statement of the build sees one committed state of the archive, and the value is filed under exactly that
+    /// state's revision. Without it, an import committing between two of the build's queries (recorded votes, then their
+    /// resolutions) gave a value mixing two states — a <see cref="KeyNotFoundException"/> and a 500 under load
+    /// (docs/performance.md "Load").
     /// </summary>
-    private async Task<(long Revision, T Value)> BuildInOneSnapshotAsync(ArchiveDbContext db, CancellationToken cancellationToken)
-    {
-        if (db.Database.CurrentTransaction is not null)
+    private Task<(long Revision, T Value)> BuildInOneSnapshotAsync(ArchiveDbContext db, CancellationToken cancellationToken) =>
+        ReadSnapshot.RunAsync(db, async token =>
         {
-            var current = await ArchiveRevision.ReadAsync(db, cancellationToken);
-            return (current, await build(db, current, cancellationToken));
-        }
-
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
-            await using var transaction = connection.BeginTransaction(deferred: true);
-            await db.Database.UseTransactionAsync(transaction, cancellationToken);
-            try
-            {
-                var revision = await ArchiveRevision.ReadAsync(db, cancellationToken);
-                return (revision, await build(db, revision, cancellationToken));
-            }
-            finally
-            {
-                await db.Database.UseTransactionAsync(null, CancellationToken.None);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+            var revision = await ArchiveRevision.ReadAsync(db, token);
+            return (revision, await build(db, revision, token));
+        }, cancellationToken);
 
     private sealed record Entry(long Revision, T Value);
 }

@@ -7,7 +7,7 @@ using ResolutionArchive.Web.Presentation;
 namespace ResolutionArchive.Web.Pages;
 
 /// <summary>The order of the home page's list (query parameter <c>sort</c>).</summary>
-internal enum BrowseSort
+public enum BrowseSort
 {
     /// <summary><c>date-desc</c> (the default): newest first, drafts last.</summary>
     DateDescending,
@@ -32,7 +32,7 @@ internal enum BrowseSort
 /// <param name="Mode">Only records adopted this way.</param>
 /// <param name="Status">Only adopted resolutions, or only drafts.</param>
 /// <param name="Sort">The order.</param>
-internal sealed record BrowseFilter(Body? Body, int? Session, int? Year, VoteMode? Mode, ResolutionStatus? Status, BrowseSort Sort)
+public sealed record BrowseFilter(Body? Body, int? Session, int? Year, VoteMode? Mode, ResolutionStatus? Status, BrowseSort Sort)
 {
     /// <summary>The earliest year accepted (the United Nations' founding).</summary>
     public const int MinYear = 1945;

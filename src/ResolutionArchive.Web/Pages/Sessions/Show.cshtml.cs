@@ -56,14 +56,14 @@ public sealed class SessionModel(ArchiveDbContext db) : PageModel
         Body = body;
         Session = session;
         var records = db.Resolutions.AsNoTracking().Where(r => r.Body == body && r.Session == session);
-        Adopted = await IndexModel.ThenByNumber(records
+        Adopted = await BrowseQuery.ThenByNumber(records
                 .Where(r => r.Status == ResolutionStatus.Adopted)
                 .OrderBy(r => r.AdoptionDate == null)
                 .ThenBy(r => r.AdoptionDate), descending: false)
             .ThenBy(r => r.Key)
             .Select(r => new IndexModel.Row(r.Key, r.Symbol, r.Number, r.Title, r.Body, r.Session, r.Status, r.AdoptionDate, r.VoteMode, r.YesCount, r.NoCount, r.AbstainCount))
             .ToListAsync(cancellationToken);
-        Drafts = await IndexModel.ThenByNumber(records
+        Drafts = await BrowseQuery.ThenByNumber(records
                 .Where(r => r.Status == ResolutionStatus.Draft)
                 .OrderBy(r => r.Session), descending: false)
             .ThenBy(r => r.Title)
