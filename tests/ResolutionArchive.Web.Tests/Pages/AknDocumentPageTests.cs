@@ -5,17 +5,10 @@ using ResolutionArchive.Web.Tests.Infrastructure;
 namespace ResolutionArchive.Web.Tests.Pages;
 
 /// <summary>Real UN documents read from AKN4UN: parts, annexes, sponsors, and symbols that contain a space.</summary>
-public sealed class AknDocumentPageTests : IAsyncLifetime
+public sealed class AknDocumentPageTests(SampleArchive archive) : IClassFixture<SampleArchive>
 {
-    private readonly ArchiveApplication _app = new();
-
-    public async ValueTask InitializeAsync() => await SampleArchive.ImportSampleAsync(_app);
-
-    public ValueTask DisposeAsync()
-    {
-        _app.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    // The tests only read: one site over the sample for the class.
+    private readonly ArchiveApplication _app = archive.App;
 
     [Fact]
     public async Task EveryDocumentOfTheSampleIsLinkedFromTheHomePageAndAnswers200()

@@ -11,17 +11,10 @@ namespace ResolutionArchive.Web.Tests.Pages;
 /// the country pages (§1), over the seeds and the vendored AKN sample (A/RES/75/102: 175 in favour, 2 against,
 /// 3 abstaining, so 13 of the 193 member states absent).
 /// </summary>
-public sealed class VoteGridTests : IAsyncLifetime
+public sealed class VoteGridTests(SampleArchive archive) : IClassFixture<SampleArchive>
 {
-    private readonly ArchiveApplication _app = new();
-
-    public async ValueTask InitializeAsync() => await SampleArchive.ImportSampleAsync(_app);
-
-    public ValueTask DisposeAsync()
-    {
-        _app.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    // The tests only read: one site over the sample for the class.
+    private readonly ArchiveApplication _app = archive.App;
 
     [Fact]
     public async Task A_Council_vote_shows_the_listed_states_by_region_each_with_its_vote()
