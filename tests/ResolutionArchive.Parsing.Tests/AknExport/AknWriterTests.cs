@@ -160,7 +160,15 @@ public class AknWriterTests
     [InlineData(76, "七十六")]
     [InlineData(105, "一百零五")]
     [InlineData(110, "一百一十")]
-    public void SessionNumbersInChinese(int value, string expected) => AknWriter.ChineseNumber(value).Should().Be(expected);
+    public void SessionNumbersInChinese(int value, string expected) => ResolutionArchive.Parsing.Parsers.ChineseNumerals.Format(value).Should().Be(expected);
+
+    [Fact]
+    public void TheChineseNumeralWriterIsTheParsersInverseOnEveryNumberItWrites()
+    {
+        var wrong = Enumerable.Range(1, 9999).Where(n => ResolutionArchive.Parsing.Parsers.ChineseNumerals.Parse(ResolutionArchive.Parsing.Parsers.ChineseNumerals.Format(n)) != n).ToList();
+
+        wrong.Should().BeEmpty("Format and Parse sit together in Parsers/ChineseNumerals.cs so that they stay each other's inverse");
+    }
 
     private static Clause Clause(string id, ClauseKind kind, string? number, string text, IReadOnlyList<string> notes, string? part = null, IReadOnlyList<Point>? points = null, IReadOnlyList<Emphasis>? emphasis = null) =>
         new(id, kind, number, text, notes, emphasis ?? [], points ?? [], 1, part);
