@@ -34,10 +34,10 @@ internal static partial class AknExportReader
     public static ParseResult Read(XElement root, XElement mark, string file, List<ParseDiagnostic> diagnostics) =>
         new Reading(file, diagnostics).Run(root, mark);
 
-    [GeneratedRegex(@"^第(?<n>\d+)次(?<kind>全体会议|会议)(?<resumed>\(续会\))?$")]
+    [GeneratedRegex(@"^第(?<n>[0-9]+)次(?<kind>全体会议|会议)(?<resumed>\(续会\))?$")]
     private static partial Regex MeetingText();
 
-    [GeneratedRegex(@"^(?<s>.*)，第(?<p>-?\d+)段$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?<s>.*)，第(?<p>-?[0-9]+)段$", RegexOptions.Singleline)]
     private static partial Regex OriginText();
 
     /// <summary>A draft's number as the text prints it (input-formats §2.6): <c>43/...</c>, <c>S-3/...</c>.</summary>

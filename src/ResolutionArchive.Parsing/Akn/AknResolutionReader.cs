@@ -149,28 +149,28 @@ public static partial class AknResolutionReader
 
     internal static string? Attr(XElement? element, string name) => (string?)element?.Attribute(name);
 
-    [GeneratedRegex(@"^(\d{1,3})\.?\t")]
+    [GeneratedRegex(@"^([0-9]{1,3})\.?\t")]
     internal static partial Regex LeadingNumber();
 
     [GeneratedRegex(@"^\s*(\((?<l>[a-z]{1,2}|[ivxlc]+)\)|(?<c>[\u3220-\u3229]))")]
     internal static partial Regex LeadingLabel();
 
-    [GeneratedRegex(@"PV\.(\d+)")]
+    [GeneratedRegex(@"PV\.([0-9]+)")]
     internal static partial Regex PvMeeting();
 
-    [GeneratedRegex(@"(\d+)(?:st|nd|rd|th) plenary meeting", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"([0-9]+)(?:st|nd|rd|th) plenary meeting", RegexOptions.IgnoreCase)]
     internal static partial Regex EnglishMeeting();
 
-    [GeneratedRegex(@"第(\d+)次")]
+    [GeneratedRegex(@"第([0-9]+)次")]
     internal static partial Regex ChineseMeeting();
 
-    [GeneratedRegex(@"^Adopted (\d+)-(\d+)-(\d+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^Adopted ([0-9]+)-([0-9]+)-([0-9]+)", RegexOptions.IgnoreCase)]
     internal static partial Regex OutcomeCounts();
 
-    [GeneratedRegex(@"^(?<s>[A-Z][\w./-]*?\d[\w./-]*)\s*[，,]\s*第\s*(?<p>\d+)\s*段")]
+    [GeneratedRegex(@"^(?<s>[A-Z][\w./-]*?[0-9][\w./-]*)\s*[，,]\s*第\s*(?<p>[0-9]+)\s*段")]
     internal static partial Regex OriginatingDocument();
 
-    [GeneratedRegex(@"^(\d+)\s*(\([a-z]{1,2}\))$")]
+    [GeneratedRegex(@"^([0-9]+)\s*(\([a-z]{1,2}\))$")]
     internal static partial Regex AgendaWithLetter();
 
     /// <summary>

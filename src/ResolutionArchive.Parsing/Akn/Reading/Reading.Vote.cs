@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Xml.Linq;
+using ResolutionArchive.Parsing.Countries;
+using ResolutionArchive.Parsing.Diagnostics;
+using ResolutionArchive.Parsing.Syntax;
+
+namespace ResolutionArchive.Parsing.Akn;
+
+public static partial class AknResolutionReader
+{
+    // The vote (§7.8), the parts' own votes (§7.10) and the committee report (§7.2).
+    private sealed partial class Reading
+    {
+        private static XElement? VotingOf(XElement? meta) => meta?.Element(Akn + "analysis")?.Element(Akn + "parliamentary")?.Element(Akn + "voting");
+
+        /// <summary>A part (§7.10) with the date, meeting and vote its own component states, where it states them.</summary>
+        private ResolutionPart PartOf(XElement statement, string label, string title, Body? body)
+        {
+            var meta = statement.Element(Akn + "meta");
+            var date = AdoptionDate(statement, meta, _numberSession);
+            var adopted = meta?.Element(Akn + "workflow")?.Elements(Akn + "step").FirstOrDefault(x => Attr(x, "outcome") == "adopted");
+            var meeting = adopted is null && !statement.Descendants(Akn + "inline").Any(i => Attr(i, "name") == "adoptionMeeting") ? null : Meeting(adopted, statement, report: false);
+            var vote = VotingOf(meta) is { } voting ? ReadVote(voting, date, body) : null;
+            return new ResolutionPart(label, title) { AdoptionDate = date, Meeting = meeting, Vote = vote };
+        }
+
+        /// <summary>
+        /// §7.8 the vote of one <c>voting</c> element with its non-voting members (§4.5), read once: a collection whose own
+        /// meta has none takes its first component's, which the part reads too, and its warnings are not given twice.
+        /// </summary>
+        private Vote ReadVote(XElement? voting, DateOnly? date, Body? body)
+        {
+            if (voting is not null && _votes.TryGetValue(voting, out var read))
+            {
+                return read;
+            }
+
+            var vote = AknVote.Read(voting, registry, file, diagnostics, date);
+            if (body is { } votedIn)
+            {
+                vote = Parsers.NonVotingMembers.Complete(vote, votedIn, date, registry, file, voting is null ? 1 : AknText.LineOf(voting), diagnostics);
+            }
+
+            if (voting is not null)
+            {
+                _votes[voting] = vote;
+            }
+
+            return vote;
+        }
+
+        /// <summary>
+        /// §7.10: a part keeps its own date, meeting and vote only where they differ from the record's (a part adopted
+        /// on another day, or voted apart); the same values are the record's and are not repeated.
+        /// </summary>
+        private static ResolutionPart Distinct(ResolutionPart part, DateOnly? date, Meeting? meeting, Vote vote) => part with
+        {
+            AdoptionDate = part.AdoptionDate == date ? null : part.AdoptionDate,
+            Meeting = part.Meeting == meeting ? null : part.Meeting,
+            Vote = part.Vote is null || SameVote(part.Vote, vote) ? null : part.Vote,
+        };
+
+        private static bool SameVote(Vote a, Vote b) =>
+            a.Mode == b.Mode && a.YesCount == b.YesCount && a.NoCount == b.NoCount && a.AbstainCount == b.AbstainCount
+            && a.Yes.SequenceEqual(b.Yes) && a.No.SequenceEqual(b.No) && a.Abstain.SequenceEqual(b.Abstain);
+
+        private CommitteeReport? CommitteeReport(XElement? cover, XElement? recommended)
+        {
+            var proponent = cover?.Descendants(Akn + "docProponent").FirstOrDefault();
+            if (proponent is null)
+            {
+                return null;
+            }
+
+            var text = AknText.Plain(proponent);
+            if (text.Contains("未经发交主要委员会", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            string? committee = null;
+            var start = text.IndexOf("根据", StringComparison.Ordinal);
+            if (start >= 0)
+            {
+                var rest = text[(start + 2)..];
+                var end = rest.IndexOf("的报告", StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    end = rest.IndexOf('(', StringComparison.Ordinal) is var open && open > 0 && rest.IndexOf("委员会", StringComparison.Ordinal) is var c && c >= 0 && open > c + 3 ? open : rest.Length;
+                }
+
+                committee = rest[..end].TrimEnd(']', ' ', '(').Trim();
+                if (committee.EndsWith("委员会)", StringComparison.Ordinal) is false && committee.IndexOf(" (", StringComparison.Ordinal) is var sp && sp > 0)
+                {
+                    committee = committee[..sp];
+                }
+
+                committee = committee.Replace(" ", "", StringComparison.Ordinal);
+                committee = committee.Length == 0 ? null : committee;
+            }
+
+            var origin = AknText.Plain(proponent.Descendants(Akn + "inline").FirstOrDefault(i => Attr(i, "name") == "originating document"));
+            var match = OriginatingDocument().Match(origin);
+            string? symbol = match.Success ? match.Groups["s"].Value : origin.Length > 0 && origin.StartsWith("A/", StringComparison.Ordinal) ? origin.Split('，', ',')[0].Trim() : null;
+            int? paragraph = match.Success ? int.Parse(match.Groups["p"].Value, CultureInfo.InvariantCulture) : null;
+            if (symbol is null && Attr(recommended, "as") is { } fromStep && fromStep.StartsWith("A/", StringComparison.Ordinal))
+            {
+                symbol = fromStep;
+                paragraph ??= int.TryParse(Attr(recommended, "refersTo"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
+            }
+
+            if (symbol is null)
+            {
+                Warning(proponent, $"expected the report's symbol in docProponent/inline name=\"originating document\" or workflow step recommendedForAdoption, found none in '{text}'; no committee report recorded");
+                return null;
+            }
+
+            return new CommitteeReport(committee, symbol, paragraph);
+        }
+    }
+}
