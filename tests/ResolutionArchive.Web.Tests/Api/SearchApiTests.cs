@@ -12,7 +12,8 @@ using ResolutionArchive.Web.Tests.Pages;
 namespace ResolutionArchive.Web.Tests.Api;
 
 /// <summary><c>GET /api/search</c> (docs/api.md, docs/search.md): the flat ranked list as JSON, 400 for anything unreadable.</summary>
-public sealed class SearchApiTests(SearchArchive archive) : IClassFixture<SearchArchive>
+[Collection(SearchSiteCollection.Name)]
+public sealed class SearchApiTests(SearchArchive archive)
 {
     private static readonly string[] Kinds = ["preamble", "operative", "subparagraph", "annex", "footnote"];
 
@@ -68,10 +69,10 @@ public sealed class SearchApiTests(SearchArchive archive) : IClassFixture<Search
             }
 
             var snippet = hit.GetProperty("snippet").GetString()!;
-            SearchPageTests.MarkTexts(snippet).Should().NotBeEmpty().And.AllBe("人权");
-            var body = SearchPageTests.SnippetBody(snippet);
+            SearchPage.MarkTexts(snippet).Should().NotBeEmpty().And.AllBe("人权");
+            var body = SearchPage.SnippetBody(snippet);
             body.QuerySelectorAll("*").Select(e => e.LocalName).Should().AllBe("mark", "the snippet holds text and <mark> only");
-            SearchPageTests.AssertSnippetOf(body.TextContent, entry.Text);
+            SearchPage.AssertSnippetOf(body.TextContent, entry.Text);
         }
 
         var facets = root.GetProperty("facets");
@@ -115,20 +116,20 @@ public sealed class SearchApiTests(SearchArchive archive) : IClassFixture<Search
     [Fact]
     public async Task PagesDoNotOverlapAndAPagePastTheEndIsTheLast()
     {
-        var all = SearchPageTests.Urls(await SearchOracle.AllApiHitsAsync(App, "q=%E4%BA%BA%E6%9D%83"));
+        var all = SearchPage.Urls(await SearchOracle.AllApiHitsAsync(App, "q=%E4%BA%BA%E6%9D%83"));
         var pages = new List<string>();
         for (var page = 1; page <= (all.Count + 29) / 30; page++)
         {
             var (_, root) = await GetJsonAsync($"/api/search?q=%E4%BA%BA%E6%9D%83&pageSize=30&page={page}");
             root.GetProperty("page").GetInt32().Should().Be(page);
-            pages.AddRange(SearchPageTests.Urls(root.GetProperty("hits").EnumerateArray()));
+            pages.AddRange(SearchPage.Urls(root.GetProperty("hits").EnumerateArray()));
         }
 
         pages.Should().Equal(all);
         var (response, past) = await GetJsonAsync("/api/search?q=%E4%BA%BA%E6%9D%83&pageSize=30&page=999");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         past.GetProperty("page").GetInt32().Should().Be((all.Count + 29) / 30, "a page past the end is clamped to the last one");
-        SearchPageTests.Urls(past.GetProperty("hits").EnumerateArray()).Should().Equal(all.Skip(30 * ((all.Count - 1) / 30)));
+        SearchPage.Urls(past.GetProperty("hits").EnumerateArray()).Should().Equal(all.Skip(30 * ((all.Count - 1) / 30)));
     }
 
     [Theory]
@@ -290,7 +291,7 @@ public sealed class SearchOverTheAknSampleTests(SampleArchive archive) : IClassF
 
         var hits = await SearchOracle.AllApiHitsAsync(archive.App, query);
 
-        SearchPageTests.Urls(hits).Should().BeEquivalentTo(expected.Select(e => e.Url));
+        SearchPage.Urls(hits).Should().BeEquivalentTo(expected.Select(e => e.Url));
         hits.Select(h => h.GetProperty("kind").GetString()).Should().Contain(kind);
         var pages = new Dictionary<string, AngleSharp.Html.Dom.IHtmlDocument>();
         foreach (var hit in hits)
@@ -311,6 +312,6 @@ public sealed class SearchOverTheAknSampleTests(SampleArchive archive) : IClassF
         }
 
         var (_, flat) = await archive.App.GetDocumentAsync($"/search?{query}&view=flat");
-        SearchPageTests.FlatHrefs(flat).Should().Equal(SearchPageTests.Urls(hits).Take(20));
+        SearchPage.FlatHrefs(flat).Should().Equal(SearchPage.Urls(hits).Take(20));
     }
 }

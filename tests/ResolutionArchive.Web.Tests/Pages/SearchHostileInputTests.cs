@@ -162,7 +162,7 @@ public sealed class SearchHostileInputTests(ITestOutputHelper output) : IDisposa
         ((IHtmlInputElement)document.QuerySelector("#search-q")!).Value.Should().Be("人权", "the first q is searched for");
         document.QuerySelector(".notice ul.ignored li")!.TextContent.Should().Be("参数“q”出现了不止一次，只用了第一个值。");
         var (_, plain) = await _app.GetDocumentAsync("/search?q=%E4%BA%BA%E6%9D%83");
-        SearchPageTests.SearchSummary(document).Should().Be(SearchPageTests.SearchSummary(plain));
+        SearchPage.SearchSummary(document).Should().Be(SearchPage.SearchSummary(plain));
 
         var (apiStatus, mediaType, json) = await SendRawAsync("/api/search", "q=%E4%BA%BA%E6%9D%83&q=%E5%90%88%E4%BD%9C");
         apiStatus.Should().Be(HttpStatusCode.BadRequest);
