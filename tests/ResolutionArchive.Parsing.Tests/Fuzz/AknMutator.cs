@@ -16,60 +16,6 @@ namespace ResolutionArchive.Parsing.Tests.Fuzz;
 /// </summary>
 internal static class AknMutator
 {
-    /// <summary>Element names the AKN readers look for: mutations pick these half of the time.</summary>
-    public static readonly string[] InterestingNames =
-    [
-        "FRBRWork", "FRBRalias", "FRBRauthor", "FRBRdate", "FRBRnumber", "FRBRsubtype", "FRBRthis", "FRBRuri",
-        "adoptedRecordedVote", "adoptedWithoutVote", "against", "analysis", "attachment", "attachments", "authorialNote",
-        "b", "blockContainer", "blockList", "body", "chapter", "component", "components", "conclusions", "container",
-        "content", "count", "coverPage", "crossHeading", "division", "doc", "docAuthority", "docCommittee", "docDate",
-        "docNumber", "docProponent", "docTitle", "documentCollection", "export", "formula", "hcontainer", "heading",
-        "identification", "inFavour", "inline", "intro", "item", "list", "listIntroduction", "mainBody", "meta", "note",
-        "notes", "num", "organization", "p", "paragraph", "parliamentary", "part", "point", "preamble", "preface",
-        "proprietary", "references", "section", "session", "span", "statement", "step", "subheading", "sublist",
-        "subsection", "table", "tblock", "td", "th", "tr", "voters", "voting", "workflow", "quorumVerification", "eol", "br",
-        "abstaining", "party", "role", "TLCOrganization", "TLCPerson", "TLCRole", "akomaNtoso",
-    ];
-
-    /// <summary>Attribute names the readers read.</summary>
-    public static readonly string[] InterestingAttributes =
-    [
-        "as", "by", "class", "eId", "footnotes", "format", "href", "marker", "name", "outcome", "placementBase", "refersTo",
-        "session", "showAs", "value", "date", "language", "wId", "GUID", "contains", "number",
-    ];
-
-    /// <summary>Prologs with a DTD: each must be refused (DTDs are prohibited), quickly and without expanding anything.</summary>
-    public static readonly string[] Dtds =
-    [
-        BillionLaughs("lol", 10),
-        "<!DOCTYPE akomaNtoso [<!ENTITY a \"" + new string('a', 50_000) + "\">]>",
-        "<!DOCTYPE akomaNtoso [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>",
-        "<!DOCTYPE akomaNtoso [<!ENTITY % p SYSTEM \"http://127.0.0.1:1/evil.dtd\"> %p;]>",
-        "<!DOCTYPE akomaNtoso SYSTEM \"http://127.0.0.1:1/akn.dtd\">",
-        "<!DOCTYPE akomaNtoso PUBLIC \"-//X//Y\" \"file:///dev/zero\">",
-        "<!DOCTYPE akomaNtoso [<!ELEMENT akomaNtoso ANY><!ATTLIST akomaNtoso xmlns CDATA #FIXED \"urn:other\">]>",
-        "<!DOCTYPE akomaNtoso [<!ENTITY a \"&b;\"><!ENTITY b \"&a;\">]>",
-        "<!DOCTYPE akomaNtoso>",
-    ];
-
-    /// <summary>Entity and character references to put in element text (undefined, illegal, or defined only by a DTD).</summary>
-    public static readonly string[] References =
-    [
-        "&lol9;", "&xxe;", "&a;", "&nbsp;", "&undefined;", "&#0;", "&#x1;", "&#xD800;", "&#xFFFE;", "&#x110000;",
-        "&#99999999999999999999;", "&#;", "&#x;", "&", "&amp", "&#x4E2D;", "&lt;script&gt;", "]]>", "<![CDATA[", "<?pi",
-        "<!--", "\u0001", "\u0000", "\uFFFE",
-    ];
-
-    /// <summary>XML declarations that lie about the encoding or the version.</summary>
-    public static readonly string[] Declarations =
-    [
-        "<?xml version=\"1.0\" encoding=\"UTF-16\"?>", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>",
-        "<?xml version=\"1.0\" encoding=\"bogus\"?>", "<?xml version=\"1.1\"?>", "<?xml version=\"2.0\"?>",
-        "<?xml version=\"1.0\" encoding=\"UTF-32\"?>", "<?xml version=\"1.0\" standalone=\"maybe\"?>", "<?xml?>",
-        "<?xml version=\"1.0\" encoding=\"utf-7\"?>", "<?xml version=\"1.0\" encoding=\"x-user-defined\"?>",
-        " <?xml version=\"1.0\"?>", "<?XML version=\"1.0\"?>",
-    ];
-
     private static readonly string[] TreeNames =
     [
         "remove-element", "remove-attribute", "set-text", "set-attribute", "duplicate-element", "move-element",
@@ -84,7 +30,7 @@ internal static class AknMutator
 
     private static readonly string[] Names = [.. TreeNames, .. TextNames, .. TextMutator.ByteStepNames];
 
-    private static readonly XNamespace Akn = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+    private static readonly XNamespace Akn = ResolutionArchive.Parsing.Akn.AknResolutionReader.Namespace;
 
     private static readonly ConcurrentDictionary<string, XDocument> Parsed = new(StringComparer.Ordinal);
 
@@ -227,7 +173,7 @@ internal static class AknMutator
                     }
                     else
                     {
-                        element.SetAttributeValue(InterestingAttributes[random.Next(InterestingAttributes.Length)], value);
+                        element.SetAttributeValue(AknFuzzVocabulary.InterestingAttributes[random.Next(AknFuzzVocabulary.InterestingAttributes.Length)], value);
                     }
 
                     break;
@@ -268,7 +214,7 @@ internal static class AknMutator
                 {
                     0 => XName.Get(element.Name.LocalName, "urn:not-akn"),
                     1 => XName.Get(element.Name.LocalName, ""),
-                    _ => element.Name.Namespace + InterestingNames[s.C % InterestingNames.Length],
+                    _ => element.Name.Namespace + AknFuzzVocabulary.InterestingNames[s.C % AknFuzzVocabulary.InterestingNames.Length],
                 };
                 break;
             case "swap-siblings":
@@ -287,11 +233,11 @@ internal static class AknMutator
                 break;
             case "insert-child":
                 {
-                    var name = InterestingNames[s.C % InterestingNames.Length];
+                    var name = AknFuzzVocabulary.InterestingNames[s.C % AknFuzzVocabulary.InterestingNames.Length];
                     var child = new XElement(element.Name.Namespace + name, FuzzPayloads.XmlLegal(FuzzPayloads.ElementTexts[random.Next(FuzzPayloads.ElementTexts.Length)]));
                     if (random.Next(2) == 0)
                     {
-                        child.SetAttributeValue(InterestingAttributes[random.Next(InterestingAttributes.Length)], FuzzPayloads.XmlLegal(FuzzPayloads.AttributeValues[random.Next(FuzzPayloads.AttributeValues.Length)]));
+                        child.SetAttributeValue(AknFuzzVocabulary.InterestingAttributes[random.Next(AknFuzzVocabulary.InterestingAttributes.Length)], FuzzPayloads.XmlLegal(FuzzPayloads.AttributeValues[random.Next(FuzzPayloads.AttributeValues.Length)]));
                     }
 
                     if (s.C % 2 == 0)
@@ -383,7 +329,7 @@ internal static class AknMutator
 
     /// <summary>The elements a step may pick: (B even) those the readers look for, else any.</summary>
     private static IEnumerable<XElement> Pick(XElement root, int b) =>
-        b % 2 == 0 ? root.DescendantsAndSelf().Where(e => InterestingNames.Contains(e.Name.LocalName)) : root.DescendantsAndSelf();
+        b % 2 == 0 ? root.DescendantsAndSelf().Where(e => AknFuzzVocabulary.InterestingNames.Contains(e.Name.LocalName)) : root.DescendantsAndSelf();
 
     private static string ApplyText(string text, MutationStep s)
     {
@@ -391,7 +337,7 @@ internal static class AknMutator
         {
             case "insert-dtd":
                 {
-                    var dtd = Dtds[s.C % Dtds.Length];
+                    var dtd = AknFuzzVocabulary.Dtds[s.C % AknFuzzVocabulary.Dtds.Length];
                     var rootAt = RootStart(text);
                     text = text.Insert(rootAt, dtd);
                     // and a reference to an entity it declares, inside the first text-bearing element
@@ -402,14 +348,14 @@ internal static class AknMutator
 
             case "insert-reference":
                 {
-                    var reference = References[s.C % References.Length];
+                    var reference = AknFuzzVocabulary.References[s.C % AknFuzzVocabulary.References.Length];
                     var at = text.IndexOf('>', s.A % Math.Max(1, text.Length));
                     return at < 0 ? text + reference : text.Insert(at + 1, reference);
                 }
 
             case "declaration":
                 {
-                    var declaration = Declarations[s.C % Declarations.Length];
+                    var declaration = AknFuzzVocabulary.Declarations[s.C % AknFuzzVocabulary.Declarations.Length];
                     var rootAt = RootStart(text);
                     var body = text.StartsWith("<?xml", StringComparison.Ordinal) ? text[(text.IndexOf("?>", StringComparison.Ordinal) + 2)..] : text;
                     return s.B % 4 == 0 ? text.Insert(rootAt, declaration) : declaration + body;

@@ -106,7 +106,7 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
     [InlineData("empty DTD", 8)]
     public async Task RefusesADtdQuicklyAndWithoutExpandingIt(string name, int dtd)
     {
-        var prolog = AknMutator.Dtds[dtd];
+        var prolog = AknFuzzVocabulary.Dtds[dtd];
         var reference = prolog.Contains("lol9", StringComparison.Ordinal) ? "&lol9;" : prolog.Contains("xxe", StringComparison.Ordinal) ? "&xxe;" : "&a;";
         var sample = FuzzCorpus.Akn.First(d => d.Name.StartsWith("A_RES_76_159", StringComparison.Ordinal)).Text;
         var root = sample.IndexOf("<akomaNtoso", StringComparison.Ordinal);

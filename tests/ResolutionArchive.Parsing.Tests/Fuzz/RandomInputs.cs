@@ -55,7 +55,7 @@ internal static class RandomInputs
                     switch (action)
                     {
                         case 0:
-                            var child = new XElement(Akn + AknMutator.InterestingNames[name % AknMutator.InterestingNames.Length]);
+                            var child = new XElement(Akn + AknFuzzVocabulary.InterestingNames[name % AknFuzzVocabulary.InterestingNames.Length]);
                             current.Add(child);
                             current = child;
                             break;
@@ -67,7 +67,7 @@ internal static class RandomInputs
                             break;
                         default:
                             current.SetAttributeValue(
-                                AknMutator.InterestingAttributes[name % AknMutator.InterestingAttributes.Length],
+                                AknFuzzVocabulary.InterestingAttributes[name % AknFuzzVocabulary.InterestingAttributes.Length],
                                 FuzzPayloads.XmlLegal(FuzzPayloads.AttributeValues[value % FuzzPayloads.AttributeValues.Length]));
                             break;
                     }
