@@ -1,8 +1,4 @@
-using System.Data.Common;
 using System.Diagnostics;
-using System.Globalization;
-using System.Runtime;
-using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using ResolutionArchive.Data;
 using ResolutionArchive.Data.Import;

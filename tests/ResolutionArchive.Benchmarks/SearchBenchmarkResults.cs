@@ -1,15 +1,3 @@
-using System.Data.Common;
-using System.Diagnostics;
-using System.Globalization;
-using System.Runtime;
-using System.Runtime.InteropServices;
-using Microsoft.EntityFrameworkCore;
-using ResolutionArchive.Data;
-using ResolutionArchive.Data.Import;
-using ResolutionArchive.Data.Queries;
-using ResolutionArchive.Data.Search;
-using ResolutionArchive.Parsing.Syntax;
-
 namespace ResolutionArchive.Benchmarks;
 
 /// <summary>What <c>search</c> was asked to do.</summary>

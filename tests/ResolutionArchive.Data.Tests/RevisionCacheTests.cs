@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ResolutionArchive.Data.Import;
-using ResolutionArchive.Data.Search;
 
 namespace ResolutionArchive.Data.Tests;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using ResolutionArchive.Parsing.Countries;
-using ResolutionArchive.Parsing.Diagnostics;
 using ResolutionArchive.Parsing.Parsers;
 using ResolutionArchive.Parsing.Serialization;
 using ResolutionArchive.Parsing.Syntax;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ResolutionArchive.Data.Entities;
-using ResolutionArchive.Data.Search;
 using ResolutionArchive.Parsing.Syntax;
 
 namespace ResolutionArchive.Data.Lineage;

@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using ResolutionArchive.Parsing.Diagnostics;
 using ResolutionArchive.Parsing.Syntax;
 
 namespace ResolutionArchive.Parsing.Akn;

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Mvc;
 using ResolutionArchive.Data;
 using ResolutionArchive.Data.Voting;
 using ResolutionArchive.Parsing.Countries;
-using ResolutionArchive.Web.Hosting;
 using ResolutionArchive.Web.Presentation;
 
 namespace ResolutionArchive.Web.Api;

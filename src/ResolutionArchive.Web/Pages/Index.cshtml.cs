@@ -1,11 +1,7 @@
 using System.Globalization;
-using System.Linq.Expressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using ResolutionArchive.Data;
-using ResolutionArchive.Data.Entities;
 using ResolutionArchive.Parsing.Syntax;
 
 namespace ResolutionArchive.Web.Pages;

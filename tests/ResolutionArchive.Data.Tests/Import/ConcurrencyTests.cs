@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using ResolutionArchive.Data.Import;
 using ResolutionArchive.Data.Search;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ResolutionArchive.Data.Import;
-using ResolutionArchive.Parsing;
 using ResolutionArchive.Parsing.Countries;
 using ResolutionArchive.Parsing.Serialization;
 using ResolutionArchive.Parsing.Tests.Akn;

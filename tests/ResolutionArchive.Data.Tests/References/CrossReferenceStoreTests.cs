@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using ResolutionArchive.Data.Import;
 using ResolutionArchive.Data.Queries;
 using ResolutionArchive.Parsing.References;

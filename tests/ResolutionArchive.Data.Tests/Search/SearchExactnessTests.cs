@@ -1,6 +1,5 @@
 using ResolutionArchive.Data.Import;
 using ResolutionArchive.Data.Search;
-using ResolutionArchive.Parsing.Tests.Akn;
 
 namespace ResolutionArchive.Data.Tests.Search;
 

@@ -1,5 +1,4 @@
 using ResolutionArchive.Data.Entities;
-using ResolutionArchive.Data.Search;
 using ResolutionArchive.Data.Voting;
 using ResolutionArchive.Parsing.Syntax;
 

@@ -1,13 +1,10 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using ResolutionArchive.Data.Import;
 using ResolutionArchive.Data.Search;
 using ResolutionArchive.Web.Tests.Infrastructure;
-using ResolutionArchive.Web.Tests.Pages;
 
 namespace ResolutionArchive.Web.Tests.Api;
 

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.Playwright;
-using ResolutionArchive.Web.Tests.Infrastructure;
 
 namespace ResolutionArchive.Web.Tests.Browser;
 

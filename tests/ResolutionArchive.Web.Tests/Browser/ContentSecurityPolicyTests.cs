@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using ResolutionArchive.Web.Hosting;
-using ResolutionArchive.Web.Presentation;
 
 namespace ResolutionArchive.Web.Tests.Browser;
 

@@ -1,9 +1,7 @@
-using AngleSharp;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using ResolutionArchive.Data;
 
 namespace ResolutionArchive.Web.Tests.Infrastructure;

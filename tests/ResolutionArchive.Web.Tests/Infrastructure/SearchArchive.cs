@@ -2,15 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using ResolutionArchive.Data.Entities;
 using ResolutionArchive.Data.Search;
 using ResolutionArchive.Parsing.Parsers;
 using ResolutionArchive.Parsing.Syntax;
-using ResolutionArchive.Web.Tests.Infrastructure;
 
 namespace ResolutionArchive.Web.Tests.Infrastructure;
 

@@ -2,7 +2,6 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using ResolutionArchive.Data;
-using ResolutionArchive.Parsing.Syntax;
 using ResolutionArchive.Web.Pages;
 using ResolutionArchive.Web.Tests.Infrastructure;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using ResolutionArchive.Data.Import;
 using ResolutionArchive.Parsing;
 using ResolutionArchive.Web.Tests.Infrastructure;
 

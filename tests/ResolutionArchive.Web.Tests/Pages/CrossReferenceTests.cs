@@ -1,5 +1,4 @@
 using System.Net;
-using ResolutionArchive.Data;
 using ResolutionArchive.Web.Tests.Infrastructure;
 
 namespace ResolutionArchive.Web.Tests.Pages;

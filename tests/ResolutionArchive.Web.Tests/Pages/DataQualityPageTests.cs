@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using ResolutionArchive.Data.Entities;
 using ResolutionArchive.Web.Tests.Infrastructure;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using ResolutionArchive.Web.Hosting;
 using ResolutionArchive.Web.Presentation;
 using ResolutionArchive.Web.Tests.Infrastructure;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using AngleSharp.Dom;
 using ResolutionArchive.Parsing.Syntax;
-using ResolutionArchive.Web.Hosting;
 using ResolutionArchive.Web.Presentation;
 using ResolutionArchive.Web.Tests.Infrastructure;
 

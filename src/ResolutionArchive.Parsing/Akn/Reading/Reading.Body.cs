@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Xml.Linq;
-using ResolutionArchive.Parsing.Countries;
-using ResolutionArchive.Parsing.Diagnostics;
 using ResolutionArchive.Parsing.Syntax;
 
 namespace ResolutionArchive.Parsing.Akn;

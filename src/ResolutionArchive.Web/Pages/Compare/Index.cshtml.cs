@@ -8,7 +8,6 @@ using ResolutionArchive.Data.Import;
 using ResolutionArchive.Data.Lineage;
 using ResolutionArchive.Data.Queries;
 using ResolutionArchive.Parsing.Syntax;
-using ResolutionArchive.Web.Hosting;
 using ResolutionArchive.Web.Presentation;
 
 namespace ResolutionArchive.Web.Pages.Compare;

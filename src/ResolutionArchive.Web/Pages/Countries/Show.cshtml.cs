@@ -6,7 +6,6 @@ using ResolutionArchive.Data;
 using ResolutionArchive.Data.Voting;
 using ResolutionArchive.Parsing.Countries;
 using ResolutionArchive.Parsing.Syntax;
-using ResolutionArchive.Web.Hosting;
 using ResolutionArchive.Web.Presentation;
 
 namespace ResolutionArchive.Web.Pages.Countries;

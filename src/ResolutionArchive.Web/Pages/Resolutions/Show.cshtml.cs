@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ResolutionArchive.Data;
-using ResolutionArchive.Data.Import;
 using ResolutionArchive.Data.Entities;
+using ResolutionArchive.Data.Import;
 using ResolutionArchive.Data.Queries;
 using ResolutionArchive.Parsing.References;
-using Microsoft.Extensions.Localization;
 using ResolutionArchive.Parsing.Syntax;
-using ResolutionArchive.Web.Hosting;
 using ResolutionArchive.Web.Presentation;
 
 namespace ResolutionArchive.Web.Pages.Resolutions;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using ResolutionArchive.Data;
 using ResolutionArchive.Data.Entities;
 using ResolutionArchive.Data.Search;
-using ResolutionArchive.Web.Hosting;
 using ResolutionArchive.Web.Presentation;
 
 namespace ResolutionArchive.Web.Pages.Search;
