@@ -12,17 +12,11 @@ namespace ResolutionArchive.Web.Tests.Pages.Search;
 /// <summary>
 /// The filters, facets and flat view of <c>/search</c> (docs/search.md §3–§4): each narrows to what the oracle
 /// finds, is kept in the form and the links, and each facet count is what following its link finds.
-/// Expected results come from reading the seeds (hard-coded where a human can check them) and from
-/// <see cref="SearchOracle"/>, a brute-force ordinal scan of every stored paragraph and footnote that uses neither the
-/// index nor the search code.
+/// Expected results as <see cref="SearchSiteTests"/> says.
 /// </summary>
 [Collection(SearchSiteCollection.Name)]
-public sealed class SearchFilterTests(SearchArchive archive)
+public sealed class SearchFilterTests(SearchArchive archive) : SearchSiteTests(archive)
 {
-    private ArchiveApplication App => archive.App;
-
-    private IReadOnlyList<OracleEntry> Oracle => archive.Oracle;
-
     [Theory]
     [InlineData("body=GA", new[] { "A/RES/76/159" })]
     [InlineData("body=hrc", new[] { "A/HRC/RES/53/11", "A/HRC/RES/46/13", "A/HRC/RES/37/23", "draft" })]

@@ -12,17 +12,11 @@ namespace ResolutionArchive.Web.Tests.Pages.Search;
 /// <summary>
 /// The search page <c>/search</c> (docs/search.md) over the five seeds: the form, the grouped results and their
 /// links, ranking, the English interface and escaping.
-/// Expected results come from reading the seeds (hard-coded where a human can check them) and from
-/// <see cref="SearchOracle"/>, a brute-force ordinal scan of every stored paragraph and footnote that uses neither the
-/// index nor the search code.
+/// Expected results as <see cref="SearchSiteTests"/> says.
 /// </summary>
 [Collection(SearchSiteCollection.Name)]
-public sealed class SearchPageTests(SearchArchive archive)
+public sealed class SearchPageTests(SearchArchive archive) : SearchSiteTests(archive)
 {
-    private ArchiveApplication App => archive.App;
-
-    private IReadOnlyList<OracleEntry> Oracle => archive.Oracle;
-
     [Fact]
     public async Task WithoutAQueryShowsTheFormAndTheSyntaxHelp()
     {

@@ -8,17 +8,11 @@ namespace ResolutionArchive.Web.Tests.Pages.Search;
 /// <summary>
 /// The query syntax of <c>/search</c> (docs/search.md §1): full-width and case variants, exclusion, phrases,
 /// several terms, and queries that cannot run, are too long or match nothing.
-/// Expected results come from reading the seeds (hard-coded where a human can check them) and from
-/// <see cref="SearchOracle"/>, a brute-force ordinal scan of every stored paragraph and footnote that uses neither the
-/// index nor the search code.
+/// Expected results as <see cref="SearchSiteTests"/> says.
 /// </summary>
 [Collection(SearchSiteCollection.Name)]
-public sealed class SearchQuerySyntaxTests(SearchArchive archive)
+public sealed class SearchQuerySyntaxTests(SearchArchive archive) : SearchSiteTests(archive)
 {
-    private ArchiveApplication App => archive.App;
-
-    private IReadOnlyList<OracleEntry> Oracle => archive.Oracle;
-
     [Theory]
     [InlineData("ＣＯＶＩＤ", "COVID")]
     [InlineData("ｃｏｖｉｄ", "covid")]
