@@ -5,11 +5,8 @@ using ResolutionArchive.Web.Tests.Infrastructure;
 
 namespace ResolutionArchive.Web.Tests.Api;
 
-public sealed class CountriesApiTests : IDisposable
+public sealed class CountriesApiTests : OwnSiteTests
 {
-    private readonly ArchiveApplication _app = new();
-
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task ListsEveryStateOfTheRegistryWithItsCodesNamesRegionAndRecordedVotes()
@@ -54,7 +51,7 @@ public sealed class CountriesApiTests : IDisposable
     {
         var (_, root) = await GetJsonAsync("/api/countries");
 
-        using var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
         foreach (var item in root.GetProperty("items").EnumerateArray())
         {
             var url = item.GetProperty("votesUrl").GetString()!;
@@ -199,7 +196,7 @@ public sealed class CountriesApiTests : IDisposable
 
     private async Task<(HttpResponseMessage Response, JsonElement Root)> GetJsonAsync(string url)
     {
-        using var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
         var response = await client.GetAsync(url);
         var text = await response.Content.ReadAsStringAsync();
         return (response, JsonDocument.Parse(text).RootElement.Clone());

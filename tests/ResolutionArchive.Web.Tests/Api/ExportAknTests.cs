@@ -8,16 +8,13 @@ using ResolutionArchive.Web.Tests.Infrastructure;
 
 namespace ResolutionArchive.Web.Tests.Api;
 
-public sealed class ExportAknTests : IDisposable
+public sealed class ExportAknTests : OwnSiteTests
 {
-    private readonly ArchiveApplication _app = new();
-
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task AnswersEverySeedIncludingTheDraftAsTheBytesAknWriterWrites()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         foreach (var seed in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seeds"), "*.txt"))
         {
             var parsed = ResolutionTextParser.Parse(File.ReadAllBytes(seed), seed).Resolution!;
@@ -36,7 +33,7 @@ public sealed class ExportAknTests : IDisposable
     [Fact]
     public async Task RedirectsANumberThatNamesOneRecordToItsKey()
     {
-        using var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
 
         var response = await client.GetAsync("/api/resolutions/46/13.akn.xml");
 
@@ -50,7 +47,7 @@ public sealed class ExportAknTests : IDisposable
     [InlineData("/api/resolutions/A/HRC/RES/46/13.akn.xml.akn.xml")]
     public async Task AnswersAProblemDocumentGivenAnUnknownKey(string url)
     {
-        using var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
 
         var response = await client.GetAsync(url);
 

@@ -7,11 +7,8 @@ using ResolutionArchive.Web.Tests.Infrastructure;
 
 namespace ResolutionArchive.Web.Tests.Api;
 
-public sealed class GetResolutionTests : IDisposable
+public sealed class GetResolutionTests : OwnSiteTests
 {
-    private readonly ArchiveApplication _app = new();
-
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task Answers76159AsTheBytesResolutionJsonWritesForTheParsedSeed003()
@@ -19,7 +16,7 @@ public sealed class GetResolutionTests : IDisposable
         var seed = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seeds"), "003_*.txt").Single();
         var parsed = ResolutionTextParser.Parse(File.ReadAllBytes(seed), seed).Resolution!;
         parsed.Symbol.Should().Be("A/RES/76/159");
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
 
         var response = await client.GetAsync("/api/resolutions/A/RES/76/159");
 
@@ -32,7 +29,7 @@ public sealed class GetResolutionTests : IDisposable
     [Fact]
     public async Task AnswersEverySeedIncludingTheDraftByItsKeyInTheJsonFormat()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         foreach (var seed in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seeds"), "*.txt"))
         {
             var parsed = ResolutionTextParser.Parse(File.ReadAllBytes(seed), seed).Resolution!;
@@ -50,7 +47,7 @@ public sealed class GetResolutionTests : IDisposable
     [Fact]
     public async Task Answers4613WithItsVoteAndClauses()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
 
         using var document = JsonDocument.Parse(await client.GetStringAsync("/api/resolutions/A/HRC/RES/46/13"));
 
@@ -65,7 +62,7 @@ public sealed class GetResolutionTests : IDisposable
     [Fact]
     public async Task RedirectsANumberThatNamesOneRecordToItsKey()
     {
-        using var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
 
         var response = await client.GetAsync("/api/resolutions/76/159");
 
@@ -83,7 +80,7 @@ public sealed class GetResolutionTests : IDisposable
     [InlineData("/api/")]
     public async Task AnswersAProblemDocumentGivenAnUnknownKey(string url)
     {
-        using var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
 
         var response = await client.GetAsync(url);
 

@@ -7,16 +7,13 @@ using ResolutionArchive.Web.Tests.Infrastructure;
 namespace ResolutionArchive.Web.Tests.Api;
 
 /// <summary><c>/healthz</c>: the archive database answers (docs/operations.md).</summary>
-public sealed class HealthTests : IDisposable
+public sealed class HealthTests : OwnSiteTests
 {
-    private readonly ArchiveApplication _app = new();
-
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task AnswersHealthyWhenTheDatabaseAnswersAndIsNeverCached()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
 
         using var response = await client.GetAsync("/healthz");
 
@@ -31,10 +28,10 @@ public sealed class HealthTests : IDisposable
     [Fact]
     public async Task AnswersUnhealthyWith503WhenTheDatabaseIsGoneAndDoesNotCreateAnEmptyOne()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         (await client.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
-        var aside = _app.DatabasePath + ".aside";
-        File.Move(_app.DatabasePath, aside);
+        var aside = App.DatabasePath + ".aside";
+        File.Move(App.DatabasePath, aside);
         try
         {
             using var response = await client.GetAsync("/healthz");
@@ -42,11 +39,11 @@ public sealed class HealthTests : IDisposable
             response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
             (await response.Content.ReadAsStringAsync()).Should().Be("Unhealthy");
             response.Headers.CacheControl!.NoStore.Should().BeTrue();
-            File.Exists(_app.DatabasePath).Should().BeFalse("the check opens the file read-only");
+            File.Exists(App.DatabasePath).Should().BeFalse("the check opens the file read-only");
         }
         finally
         {
-            File.Move(aside, _app.DatabasePath);
+            File.Move(aside, App.DatabasePath);
         }
 
         (await client.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK, "healthy again once the file is back");
@@ -69,7 +66,7 @@ public sealed class HealthTests : IDisposable
     [Fact]
     public async Task HeadIsAnsweredAndOtherMethodsAreNot()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
 
         (await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/healthz"))).StatusCode.Should().Be(HttpStatusCode.OK);
         (await client.PostAsync("/healthz", null)).StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);

@@ -4,11 +4,8 @@ using ResolutionArchive.Web.Tests.Infrastructure;
 
 namespace ResolutionArchive.Web.Tests.Api;
 
-public sealed class ListResolutionsTests : IDisposable
+public sealed class ListResolutionsTests : OwnSiteTests
 {
-    private readonly ArchiveApplication _app = new();
-
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task ListsTheFiveSeedsNewestFirstWithTheirFields()
@@ -52,7 +49,7 @@ public sealed class ListResolutionsTests : IDisposable
     {
         var (_, root) = await GetJsonAsync("/api/resolutions");
 
-        using var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
         foreach (var item in root.GetProperty("items").EnumerateArray())
         {
             var url = item.GetProperty("url").GetString()!;
@@ -65,7 +62,7 @@ public sealed class ListResolutionsTests : IDisposable
     [Fact]
     public async Task PagesThroughEveryRecordWithoutOverlapInTheDocumentedOrder()
     {
-        await SeedCopies.ImportAsync(_app, 101);
+        await SeedCopies.ImportAsync(App, 101);
 
         var pages = new List<JsonElement>();
         for (var page = 1; page <= 3; page++)
@@ -143,7 +140,7 @@ public sealed class ListResolutionsTests : IDisposable
 
     private async Task<(HttpResponseMessage Response, JsonElement Root)> GetJsonAsync(string url)
     {
-        using var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
         var response = await client.GetAsync(url);
         var text = await response.Content.ReadAsStringAsync();
         return (response, JsonDocument.Parse(text).RootElement.Clone());

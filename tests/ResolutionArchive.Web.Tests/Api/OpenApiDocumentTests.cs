@@ -4,16 +4,13 @@ using ResolutionArchive.Web.Tests.Infrastructure;
 
 namespace ResolutionArchive.Web.Tests.Api;
 
-public sealed class OpenApiDocumentTests : IDisposable
+public sealed class OpenApiDocumentTests : OwnSiteTests
 {
-    private readonly ArchiveApplication _app = new();
-
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task DescribesEveryJsonEndpointInAnOpenApi3Document()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
 
         var response = await client.GetAsync("/openapi/v1.json");
 

@@ -4,15 +4,12 @@ using ResolutionArchive.Web.Tests.Infrastructure;
 namespace ResolutionArchive.Web.Tests.Pages;
 
 /// <summary><c>/countries</c>: every member and observer state with its names, code and recorded votes; searchable.</summary>
-public sealed class CountryListTests : IDisposable
+public sealed class CountryListTests : OwnSiteTests
 {
-    private readonly ArchiveApplication _app = new();
-
-    public void Dispose() => _app.Dispose();
 
     private async Task<List<(string Iso3, string NameZh, string NameEn, string Votes)>> RowsAsync(string url)
     {
-        var (response, document) = await _app.GetDocumentAsync(url);
+        var (response, document) = await App.GetDocumentAsync(url);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         return document.QuerySelectorAll("#countries tbody tr").Select(tr =>
         {
@@ -57,7 +54,7 @@ public sealed class CountryListTests : IDisposable
     [InlineData("%ZZ")]
     public async Task A_query_that_matches_nothing_says_so(string query)
     {
-        var (response, document) = await _app.GetDocumentAsync("/countries?q=" + Uri.EscapeDataString(query));
+        var (response, document) = await App.GetDocumentAsync("/countries?q=" + Uri.EscapeDataString(query));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         document.QuerySelector("#countries").Should().BeNull();

@@ -9,15 +9,12 @@ namespace ResolutionArchive.Web.Tests.Pages;
 /// The country page (docs/voting.md): every vote of the three recorded seed votes on the right pages, absent and "not
 /// listed" told apart from against, totals and the majority, and the vote lists linking here.
 /// </summary>
-public sealed class CountryPageTests : IDisposable
+public sealed class CountryPageTests : OwnSiteTests
 {
-    private readonly ArchiveApplication _app = new();
-
-    public void Dispose() => _app.Dispose();
 
     private async Task<Dictionary<string, string>> PositionsAsync(string iso3)
     {
-        var (response, document) = await _app.GetDocumentAsync($"/countries/{iso3}");
+        var (response, document) = await App.GetDocumentAsync($"/countries/{iso3}");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         return document.QuerySelectorAll("#country-votes tbody tr")
             .ToDictionary(tr => tr.GetAttribute("data-key")!, tr => tr.QuerySelector("td.position")!.GetAttribute("data-position")!);
@@ -48,8 +45,8 @@ public sealed class CountryPageTests : IDisposable
     [Fact]
     public async Task Every_vote_of_the_three_recorded_seed_votes_appears_on_the_right_country_page()
     {
-        await using var db = _app.CreateDbContext();
-        _ = _app.Services; // the site imports the seeds on start
+        await using var db = App.CreateDbContext();
+        _ = App.Services; // the site imports the seeds on start
         var listed = await (from v in db.Votes
                             join r in db.Resolutions on v.ResolutionId equals r.Id
                             select new { r.Key, v.CountryIso3, v.Position }).ToListAsync();
@@ -72,7 +69,7 @@ public sealed class CountryPageTests : IDisposable
     [Fact]
     public async Task Totals_shares_and_the_majority_are_counted_from_the_record()
     {
-        var (_, document) = await _app.GetDocumentAsync("/countries/MEX");
+        var (_, document) = await App.GetDocumentAsync("/countries/MEX");
 
         var totals = document.QuerySelectorAll("#country-totals tbody tr")
             .ToDictionary(tr => tr.GetAttribute("data-position")!, tr => tr.QuerySelectorAll("td").Select(td => td.TextContent).ToArray());
@@ -87,9 +84,9 @@ public sealed class CountryPageTests : IDisposable
     [Fact]
     public async Task The_record_filters_by_body_and_year_and_lists_what_it_ignored()
     {
-        var (_, byYear) = await _app.GetDocumentAsync("/countries/CHN?year=2021");
-        var (_, byBody) = await _app.GetDocumentAsync("/countries/CHN?body=GA");
-        var (response, bad) = await _app.GetDocumentAsync("/countries/CHN?body=UN&year=abc");
+        var (_, byYear) = await App.GetDocumentAsync("/countries/CHN?year=2021");
+        var (_, byBody) = await App.GetDocumentAsync("/countries/CHN?body=GA");
+        var (response, bad) = await App.GetDocumentAsync("/countries/CHN?body=UN&year=abc");
 
         byYear.QuerySelectorAll("#country-votes tbody tr").Select(tr => tr.GetAttribute("data-key")).Should().Equal("A/HRC/RES/46/13");
         byBody.QuerySelector("#country-votes").Should().BeNull("the archive's seeds have no recorded GA vote");
@@ -101,7 +98,7 @@ public sealed class CountryPageTests : IDisposable
     [Fact]
     public async Task EveryCountryInAVoteListLinksToItsPage()
     {
-        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/HRC/RES/46/13");
+        var (_, document) = await App.GetDocumentAsync("/resolutions/A/HRC/RES/46/13");
 
         var items = document.QuerySelectorAll("#vote-yes li, #vote-no li, #vote-abstain li").ToList();
         items.Should().HaveCount(47);
@@ -114,8 +111,8 @@ public sealed class CountryPageTests : IDisposable
     [Fact]
     public async Task ShowsTheNamesAndCodesAndRedirectsALowerCaseCode()
     {
-        var (_, document) = await _app.GetDocumentAsync("/countries/BOL");
-        var (redirect, _) = await _app.GetDocumentAsync("/countries/bol");
+        var (_, document) = await App.GetDocumentAsync("/countries/BOL");
+        var (redirect, _) = await App.GetDocumentAsync("/countries/bol");
 
         document.QuerySelector("h1")!.TextContent.Should().Be("多民族玻利维亚国 Bolivia (Plurinational State of)");
         document.QuerySelector(".meta")!.TextContent.Should().Contain("BOL / BO").And.Contain("068").And.Contain("玻利维亚多民族国");
@@ -129,7 +126,7 @@ public sealed class CountryPageTests : IDisposable
     [InlineData("/countries/'%3B--")]
     public async Task AnswersAnUnknownCodeWithA404Page(string url)
     {
-        var (response, document) = await _app.GetDocumentAsync(url);
+        var (response, document) = await App.GetDocumentAsync(url);
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         document.QuerySelector("h1")!.TextContent.Should().Be("未找到该页面");

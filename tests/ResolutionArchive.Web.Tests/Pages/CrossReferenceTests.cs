@@ -8,16 +8,13 @@ namespace ResolutionArchive.Web.Tests.Pages;
 /// reference, to the archive when it holds the target and to undocs.org otherwise, and each page lists the archived
 /// resolutions that cite it.
 /// </summary>
-public sealed class CrossReferenceTests : IDisposable
+public sealed class CrossReferenceTests : OwnSiteTests
 {
-    private readonly ArchiveApplication _app = new();
-
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task The_reference_in_53_11_op36_links_to_the_archived_76_159()
     {
-        var (response, document) = await _app.GetDocumentAsync("/resolutions/A/HRC/RES/53/11");
+        var (response, document) = await App.GetDocumentAsync("/resolutions/A/HRC/RES/53/11");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var link = document.QuerySelector("#op36 a.ref")!;
@@ -26,7 +23,7 @@ public sealed class CrossReferenceTests : IDisposable
         link.TextContent.Should().Be("76/159");
         document.GetElementById("op36")!.TextContent.Should().Contain("又回顾大会第 76/159 号决议请秘书长");
 
-        var (target, page) = await _app.GetDocumentAsync(link.GetAttribute("href")!);
+        var (target, page) = await App.GetDocumentAsync(link.GetAttribute("href")!);
         target.StatusCode.Should().Be(HttpStatusCode.OK);
         page.QuerySelector("h1")!.TextContent.Should().Be("76/159 增进人权领域的国际合作");
     }
@@ -34,7 +31,7 @@ public sealed class CrossReferenceTests : IDisposable
     [Fact]
     public async Task A_reference_outside_the_archive_links_to_undocs()
     {
-        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/HRC/RES/53/11");
+        var (_, document) = await App.GetDocumentAsync("/resolutions/A/HRC/RES/53/11");
 
         var link = document.QuerySelector("#pp2 a.ref")!;
         link.GetAttribute("href").Should().Be("https://undocs.org/zh/A/RES/70/1");
@@ -48,7 +45,7 @@ public sealed class CrossReferenceTests : IDisposable
     [Fact]
     public async Task Footnote_references_are_links_too()
     {
-        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/HRC/RES/53/11");
+        var (_, document) = await App.GetDocumentAsync("/resolutions/A/HRC/RES/53/11");
 
         document.QuerySelectorAll("#fn1 a.ref").Select(a => (a.TextContent, a.GetAttribute("href"))).Should().Equal(
             ("E/CN.4/2001/2", "https://undocs.org/zh/E/CN.4/2001/2"),
@@ -61,7 +58,7 @@ public sealed class CrossReferenceTests : IDisposable
     [Fact]
     public async Task A_symbol_with_part_i_is_escaped_in_its_url()
     {
-        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/RES/76/159");
+        var (_, document) = await App.GetDocumentAsync("/resolutions/A/RES/76/159");
 
         document.QuerySelectorAll("#fn1 a.ref").Select(a => (a.TextContent, a.GetAttribute("href"))).Should().Equal(
             ("A/CONF.157/24(Part I)", "https://undocs.org/zh/A/CONF.157/24%28Part%20I%29"),
@@ -71,7 +68,7 @@ public sealed class CrossReferenceTests : IDisposable
     [Fact]
     public async Task Emphasis_still_renders_beside_links()
     {
-        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/RES/76/159");
+        var (_, document) = await App.GetDocumentAsync("/resolutions/A/RES/76/159");
 
         document.QuerySelector("#op1 strong")!.TextContent.Should().Be("重申");
         document.QuerySelector("#pp2 a.ref")!.GetAttribute("href").Should().Be("https://undocs.org/zh/A/RES/70/1");
@@ -80,7 +77,7 @@ public sealed class CrossReferenceTests : IDisposable
     [Fact]
     public async Task The_76_159_page_lists_53_11_paragraph_36_as_citing_it()
     {
-        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/RES/76/159");
+        var (_, document) = await App.GetDocumentAsync("/resolutions/A/RES/76/159");
 
         var section = document.QuerySelector("section.cited-by")!;
         section.QuerySelector("h2")!.TextContent.Should().Be("被以下决议引用");
@@ -99,7 +96,7 @@ public sealed class CrossReferenceTests : IDisposable
     [InlineData("/resolutions/A/HRC/RES/37/23")]
     public async Task A_page_that_nothing_cites_has_no_cited_by_section(string url)
     {
-        var (response, document) = await _app.GetDocumentAsync(url);
+        var (response, document) = await App.GetDocumentAsync(url);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         document.QuerySelector("section.cited-by").Should().BeNull();
@@ -108,14 +105,14 @@ public sealed class CrossReferenceTests : IDisposable
     [Fact]
     public async Task Every_stored_reference_of_every_page_is_one_link()
     {
-        (await _app.GetDocumentAsync("/resolutions/A/RES/76/159")).Response.StatusCode.Should().Be(HttpStatusCode.OK, "the first request migrates and seeds the database");
-        await using var db = _app.CreateDbContext();
+        (await App.GetDocumentAsync("/resolutions/A/RES/76/159")).Response.StatusCode.Should().Be(HttpStatusCode.OK, "the first request migrates and seeds the database");
+        await using var db = App.CreateDbContext();
         var records = db.Resolutions.Select(r => new { r.Key, Count = r.References.Count }).ToList();
         records.Should().HaveCount(5);
 
         foreach (var record in records)
         {
-            var (response, document) = await _app.GetDocumentAsync(Web.ArchiveUrls.Resolution(record.Key));
+            var (response, document) = await App.GetDocumentAsync(Web.ArchiveUrls.Resolution(record.Key));
 
             response.StatusCode.Should().Be(HttpStatusCode.OK, record.Key);
             document.QuerySelectorAll("a.ref").Should().HaveCount(record.Count, record.Key);

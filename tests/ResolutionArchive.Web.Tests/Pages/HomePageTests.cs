@@ -3,16 +3,13 @@ using ResolutionArchive.Web.Tests.Infrastructure;
 
 namespace ResolutionArchive.Web.Tests.Pages;
 
-public sealed class HomePageTests : IDisposable
+public sealed class HomePageTests : OwnSiteTests
 {
-    private readonly ArchiveApplication _app = new();
-
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task ListsTheFiveSeedResolutionsWithTheirMetadata()
     {
-        var (response, document) = await _app.GetDocumentAsync("/");
+        var (response, document) = await App.GetDocumentAsync("/");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         document.DocumentElement.GetAttribute("lang").Should().Be("zh-Hans");
@@ -29,14 +26,14 @@ public sealed class HomePageTests : IDisposable
     [Fact]
     public async Task LinksEachResolutionToItsSymbolUrl()
     {
-        var (_, document) = await _app.GetDocumentAsync("/");
+        var (_, document) = await App.GetDocumentAsync("/");
 
         var hrefs = document.QuerySelectorAll("table.resolutions tbody td:first-child a").Select(a => a.GetAttribute("href")).ToList();
         hrefs.Should().Contain(["/resolutions/A/HRC/RES/46/13", "/resolutions/A/RES/76/159", "/resolutions/A/HRC/RES/37/23", "/resolutions/A/HRC/RES/53/11"]);
         hrefs.Should().ContainSingle(h => h!.StartsWith("/resolutions/HRC/43/draft/", StringComparison.Ordinal));
         foreach (var href in hrefs)
         {
-            var (response, _) = await _app.GetDocumentAsync(href!);
+            var (response, _) = await App.GetDocumentAsync(href!);
             response.StatusCode.Should().Be(HttpStatusCode.OK, href);
         }
     }

@@ -4,16 +4,13 @@ using ResolutionArchive.Web.Tests.Infrastructure;
 
 namespace ResolutionArchive.Web.Tests.Pages;
 
-public sealed class HomePagingTests : IDisposable
+public sealed class HomePagingTests : OwnSiteTests
 {
-    private readonly ArchiveApplication _app = new();
-
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task ShowsOnePageAndNoPageLinksWhileTheArchiveFitsOnOnePage()
     {
-        var (response, document) = await _app.GetDocumentAsync("/?page=2");
+        var (response, document) = await App.GetDocumentAsync("/?page=2");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         document.QuerySelectorAll("table.resolutions tbody tr").Should().HaveCount(5);
@@ -24,12 +21,12 @@ public sealed class HomePagingTests : IDisposable
     [Fact]
     public async Task SplitsThe106RecordsIntoThreePagesOf50WithLinksBetweenThem()
     {
-        await SeedCopies.ImportAsync(_app, 101);
+        await SeedCopies.ImportAsync(App, 101);
 
         var keys = new List<string>();
         for (var page = 1; page <= 3; page++)
         {
-            var (response, document) = await _app.GetDocumentAsync(page == 1 ? "/" : $"/?page={page}");
+            var (response, document) = await App.GetDocumentAsync(page == 1 ? "/" : $"/?page={page}");
 
             response.StatusCode.Should().Be(HttpStatusCode.OK);
             document.QuerySelector(".total")!.TextContent.Should().Be("106");
@@ -56,12 +53,12 @@ public sealed class HomePagingTests : IDisposable
     [Fact]
     public async Task FollowsEveryPageLinkTo200()
     {
-        await SeedCopies.ImportAsync(_app, 101);
+        await SeedCopies.ImportAsync(App, 101);
 
-        var (_, document) = await _app.GetDocumentAsync("/?page=2");
+        var (_, document) = await App.GetDocumentAsync("/?page=2");
         foreach (var href in document.QuerySelectorAll("nav[aria-label='分页'] a").Select(a => a.GetAttribute("href")!).Distinct())
         {
-            var (response, page) = await _app.GetDocumentAsync(href);
+            var (response, page) = await App.GetDocumentAsync(href);
             response.StatusCode.Should().Be(HttpStatusCode.OK, href);
             page.QuerySelectorAll("table.resolutions tbody tr").Should().NotBeEmpty(href);
         }
@@ -80,9 +77,9 @@ public sealed class HomePagingTests : IDisposable
     [InlineData("99999999999999999999999999999999", 3)]
     public async Task ShowsTheFirstOrLastPageGivenAnInvalidPageNumber(string value, int shown)
     {
-        await SeedCopies.ImportAsync(_app, 101);
+        await SeedCopies.ImportAsync(App, 101);
 
-        var (response, document) = await _app.GetDocumentAsync($"/?page={value}");
+        var (response, document) = await App.GetDocumentAsync($"/?page={value}");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, value);
         document.QuerySelector("nav[aria-label='分页'] a[aria-current='page']")!.TextContent.Should().Be($"{shown}", value);
@@ -92,7 +89,7 @@ public sealed class HomePagingTests : IDisposable
     [Fact]
     public async Task ShowsAWindowOfPageLinksWithGapsWhenThereAreManyPages()
     {
-        await SeedCopies.ImportAsync(_app, 345); // 350 records: 7 pages
+        await SeedCopies.ImportAsync(App, 345); // 350 records: 7 pages
 
         (await LinksAsync("/")).Should().Equal("1", "2", "3", "…", "7", "下一页");
         (await LinksAsync("/?page=5")).Should().Equal(["上一页", "1", "2", "3", "4", "5", "6", "7", "下一页"], "a gap of one page shows the page");
@@ -102,7 +99,7 @@ public sealed class HomePagingTests : IDisposable
 
     private async Task<List<string>> LinksAsync(string url)
     {
-        var (_, document) = await _app.GetDocumentAsync(url);
+        var (_, document) = await App.GetDocumentAsync(url);
         return document.QuerySelectorAll("nav[aria-label='分页'] li").Select(li => li.TextContent.Trim()).ToList();
     }
 

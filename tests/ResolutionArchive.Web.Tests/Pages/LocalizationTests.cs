@@ -7,16 +7,13 @@ using ResolutionArchive.Web.Tests.Infrastructure;
 namespace ResolutionArchive.Web.Tests.Pages;
 
 /// <summary>The English interface switch (docs/localization.md): labels and country names switch, document text stays Chinese.</summary>
-public sealed class LocalizationTests : IDisposable
+public sealed class LocalizationTests : OwnSiteTests
 {
-    private readonly ArchiveApplication _app = new();
-
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task TheHomePageIsChineseByDefault()
     {
-        var (_, document) = await _app.GetDocumentAsync("/");
+        var (_, document) = await App.GetDocumentAsync("/");
         document.DocumentElement.GetAttribute("lang").Should().Be("zh-Hans");
         document.QuerySelector("h1")!.TextContent.Should().Be("全部决议");
         var language = document.QuerySelector("#language-switch")!;
@@ -28,7 +25,7 @@ public sealed class LocalizationTests : IDisposable
     [Fact]
     public async Task CultureEnShowsTheHomePageInEnglishWithTitlesStillChinese()
     {
-        var (_, document) = await _app.GetDocumentAsync("/?culture=en");
+        var (_, document) = await App.GetDocumentAsync("/?culture=en");
         document.DocumentElement.GetAttribute("lang").Should().Be("en");
         document.QuerySelector("h1")!.TextContent.Should().Be("All resolutions");
         document.Title.Should().Be("All resolutions · UN Resolution Archive");
@@ -50,7 +47,7 @@ public sealed class LocalizationTests : IDisposable
     [Fact]
     public async Task CultureEnShows4613WithEnglishCountryNamesAndChineseClauses()
     {
-        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/HRC/RES/46/13?culture=en");
+        var (_, document) = await App.GetDocumentAsync("/resolutions/A/HRC/RES/46/13?culture=en");
         document.DocumentElement.GetAttribute("lang").Should().Be("en");
         document.QuerySelector("#vote-heading")!.TextContent.Should().Be("Voting record");
         document.QuerySelector("#vote-yes li[data-iso3='CHN']")!.TextContent.Should().Be("China");
@@ -66,8 +63,8 @@ public sealed class LocalizationTests : IDisposable
     [Fact]
     public async Task TheDateIsChineseInChineseAndEnglishInEnglish()
     {
-        var (_, zh) = await _app.GetDocumentAsync("/resolutions/A/HRC/RES/53/11");
-        var (_, en) = await _app.GetDocumentAsync("/resolutions/A/HRC/RES/53/11?culture=en");
+        var (_, zh) = await App.GetDocumentAsync("/resolutions/A/HRC/RES/53/11");
+        var (_, en) = await App.GetDocumentAsync("/resolutions/A/HRC/RES/53/11?culture=en");
         var date = zh.QuerySelector("dl.meta time")!.GetAttribute("datetime")!;
         var parsed = DateOnly.ParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         zh.QuerySelector("dl.meta time")!.TextContent.Should().Be($"{parsed.Year} 年 {parsed.Month} 月 {parsed.Day} 日");
@@ -77,12 +74,12 @@ public sealed class LocalizationTests : IDisposable
     [Fact]
     public async Task TheSwitchSetsTheCookieAndRedirectsToTheLocalReturnUrl()
     {
-        var (response, _) = await _app.GetDocumentAsync("/language?culture=en&returnUrl=%2Fresolutions%2FA%2FHRC%2FRES%2F53%2F11%3Fx%3D1");
+        var (response, _) = await App.GetDocumentAsync("/language?culture=en&returnUrl=%2Fresolutions%2FA%2FHRC%2FRES%2F53%2F11%3Fx%3D1");
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.Should().Be("/resolutions/A/HRC/RES/53/11?x=1");
         response.Headers.GetValues("Set-Cookie").Should().ContainSingle(c => c.StartsWith(".AspNetCore.Culture=c%3Den%7Cuic%3Den", StringComparison.Ordinal));
 
-        using var client = _app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/resolutions/A/HRC/RES/53/11");
         request.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
         var html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
@@ -97,7 +94,7 @@ public sealed class LocalizationTests : IDisposable
     [InlineData("")]
     public async Task TheSwitchRedirectsAnythingButALocalPathToTheHomePage(string returnUrl)
     {
-        var (response, _) = await _app.GetDocumentAsync($"/language?culture=en&returnUrl={Uri.EscapeDataString(returnUrl)}");
+        var (response, _) = await App.GetDocumentAsync($"/language?culture=en&returnUrl={Uri.EscapeDataString(returnUrl)}");
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.Should().Be("/");
     }
@@ -105,9 +102,9 @@ public sealed class LocalizationTests : IDisposable
     [Fact]
     public async Task AnUnsupportedCultureFallsBackToChinese()
     {
-        var (response, _) = await _app.GetDocumentAsync("/language?culture=fr&returnUrl=%2F");
+        var (response, _) = await App.GetDocumentAsync("/language?culture=fr&returnUrl=%2F");
         response.Headers.GetValues("Set-Cookie").Should().ContainSingle(c => c.StartsWith(".AspNetCore.Culture=c%3Dzh-Hans%7Cuic%3Dzh-Hans", StringComparison.Ordinal));
-        var (_, document) = await _app.GetDocumentAsync("/?culture=fr");
+        var (_, document) = await App.GetDocumentAsync("/?culture=fr");
         document.DocumentElement.GetAttribute("lang").Should().Be("zh-Hans");
     }
 
@@ -150,7 +147,7 @@ public sealed class LocalizationTests : IDisposable
     public async Task TheLanguageSwitchRedirectsToANonAsciiPathWithAnAsciiLocation(string returnUrl, string location)
     {
         // the query value arrives decoded (/人权); Kestrel refuses a non-ASCII Location, so it is percent-encoded again
-        var (response, _) = await _app.GetDocumentAsync($"/language?culture=en&returnUrl={Uri.EscapeDataString(Uri.UnescapeDataString(returnUrl))}");
+        var (response, _) = await App.GetDocumentAsync($"/language?culture=en&returnUrl={Uri.EscapeDataString(Uri.UnescapeDataString(returnUrl))}");
 
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.Should().Be(location);

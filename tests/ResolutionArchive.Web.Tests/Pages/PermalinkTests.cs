@@ -2,11 +2,8 @@ using ResolutionArchive.Web.Tests.Infrastructure;
 
 namespace ResolutionArchive.Web.Tests.Pages;
 
-public sealed class PermalinkTests : IDisposable
+public sealed class PermalinkTests : OwnSiteTests
 {
-    private readonly ArchiveApplication _app = new();
-
-    public void Dispose() => _app.Dispose();
 
     [Theory]
     [InlineData("/resolutions/A/HRC/RES/53/11", 33 + 37 + 5)]
@@ -14,7 +11,7 @@ public sealed class PermalinkTests : IDisposable
     [InlineData("/resolutions/A/HRC/RES/46/13", 17 + 8)]
     public async Task EveryParagraphAndFootnoteHasOnePermalinkToItsOwnAnchor(string url, int anchored)
     {
-        var (_, document) = await _app.GetDocumentAsync(url);
+        var (_, document) = await App.GetDocumentAsync(url);
 
         var targets = document.QuerySelectorAll("p.clause, ol.operative-paragraphs > li, ol.points > li, section.footnotes li").ToList();
         targets.Should().HaveCount(anchored);

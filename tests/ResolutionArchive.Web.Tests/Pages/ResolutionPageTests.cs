@@ -7,16 +7,13 @@ using ResolutionArchive.Web.Tests.Infrastructure;
 
 namespace ResolutionArchive.Web.Tests.Pages;
 
-public sealed class ResolutionPageTests : IDisposable
+public sealed class ResolutionPageTests : OwnSiteTests
 {
-    private readonly ArchiveApplication _app = new();
-
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task Shows4613With17PreambleClauses8OperativeParagraphsAndThe26To15To6Lists()
     {
-        var (response, document) = await _app.GetDocumentAsync("/resolutions/A/HRC/RES/46/13");
+        var (response, document) = await App.GetDocumentAsync("/resolutions/A/HRC/RES/46/13");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         document.QuerySelector("h1")!.TextContent.Should().Be("46/13 在人权领域促进合作共赢");
@@ -37,7 +34,7 @@ public sealed class ResolutionPageTests : IDisposable
         foreach (var seed in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seeds"), "*.txt"))
         {
             var parsed = ResolutionTextParser.Parse(File.ReadAllBytes(seed), seed).Resolution!;
-            var (_, document) = await _app.GetDocumentAsync($"/resolutions/{ResolutionMapper.KeyOf(parsed)}");
+            var (_, document) = await App.GetDocumentAsync($"/resolutions/{ResolutionMapper.KeyOf(parsed)}");
 
             foreach (var clause in parsed.Preamble.Concat(parsed.Operative))
             {
@@ -51,7 +48,7 @@ public sealed class ResolutionPageTests : IDisposable
     [Fact]
     public async Task EveryFootnoteLinkOf5311ResolvesBothWays()
     {
-        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/HRC/RES/53/11");
+        var (_, document) = await App.GetDocumentAsync("/resolutions/A/HRC/RES/53/11");
 
         var markers = document.QuerySelectorAll("a.fnref");
         markers.Select(a => a.GetAttribute("href")).Should().Equal("#fn1", "#fn2", "#fn3", "#fn4", "#fn5");
@@ -70,10 +67,10 @@ public sealed class ResolutionPageTests : IDisposable
     [Fact]
     public async Task ShowsTheDraftsSponsorsWithTheStarNoteLinked()
     {
-        var (_, home) = await _app.GetDocumentAsync("/");
+        var (_, home) = await App.GetDocumentAsync("/");
         var draftUrl = home.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Single(h => h.Contains("/draft/", StringComparison.Ordinal));
 
-        var (_, document) = await _app.GetDocumentAsync(draftUrl);
+        var (_, document) = await App.GetDocumentAsync(draftUrl);
 
         document.QuerySelector(".symbol")!.TextContent.Should().Be("决议草案");
         var sponsors = document.QuerySelectorAll("#sponsors li").ToList();
@@ -86,7 +83,7 @@ public sealed class ResolutionPageTests : IDisposable
     [Fact]
     public async Task ShowsTheGeneralAssemblyMetadataAndTheEmphasisedOperativeVerbs()
     {
-        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/RES/76/159");
+        var (_, document) = await App.GetDocumentAsync("/resolutions/A/RES/76/159");
 
         var meta = document.QuerySelectorAll(".meta dt").Zip(document.QuerySelectorAll(".meta dd"), (dt, dd) => (dt.TextContent, dd.TextContent.Trim())).ToDictionary();
         meta["机构"].Should().Be("大会");
@@ -101,7 +98,7 @@ public sealed class ResolutionPageTests : IDisposable
     [Fact]
     public async Task RedirectsANumberToTheCanonicalSymbolUrl()
     {
-        var (response, _) = await _app.GetDocumentAsync("/resolutions/46/13");
+        var (response, _) = await App.GetDocumentAsync("/resolutions/46/13");
 
         response.StatusCode.Should().Be(HttpStatusCode.MovedPermanently);
         response.Headers.Location!.ToString().Should().Be("/resolutions/A/HRC/RES/46/13");
@@ -116,7 +113,7 @@ public sealed class ResolutionPageTests : IDisposable
     [InlineData("/no-such-page")]
     public async Task AnswersAnUnknownAddressWithA404Page(string url)
     {
-        var (response, document) = await _app.GetDocumentAsync(url);
+        var (response, document) = await App.GetDocumentAsync(url);
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         document.QuerySelector("h1")!.TextContent.Should().Be("未找到该页面");
@@ -125,18 +122,18 @@ public sealed class ResolutionPageTests : IDisposable
     [Fact]
     public async Task ShowsImportedMarkupAsTextNeverAsElements()
     {
-        _ = _app.Server; // start the site: it imports the seeds into its database
+        _ = App.Server; // start the site: it imports the seeds into its database
         var seed = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "seeds", "000_fdbdfb9c0cd91f61.txt"));
         var hostile = seed
             .Replace("46/13. 在人权领域促进合作共赢", "46/99. <script>alert('title')</script>标题", StringComparison.Ordinal)
             .Replace("1. 叼请所有国家", "1. <img src=x onerror=alert(1)>[点此](javascript:alert(2))叼请所有国家", StringComparison.Ordinal);
-        await using (var db = _app.CreateDbContext())
+        await using (var db = App.CreateDbContext())
         {
             var outcome = await new ResolutionImporter(db).ImportAsync(new ImportSource("hostile.txt", Encoding.UTF8.GetBytes(hostile)));
             outcome.Status.Should().Be(ImportStatus.Imported, string.Join('\n', outcome.Diagnostics));
         }
 
-        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/HRC/RES/46/99");
+        var (_, document) = await App.GetDocumentAsync("/resolutions/A/HRC/RES/46/99");
 
         document.QuerySelectorAll("main script, main img").Should().BeEmpty();
         document.QuerySelectorAll("a[href^='javascript']").Should().BeEmpty();

@@ -12,11 +12,8 @@ using ResolutionArchive.Web.Tests.Infrastructure;
 namespace ResolutionArchive.Web.Tests.Pages;
 
 /// <summary>The security headers of every kind of response, HSTS over HTTPS only, and the request id (docs/operations.md).</summary>
-public sealed class SecurityHeadersTests : IDisposable
+public sealed class SecurityHeadersTests : OwnSiteTests
 {
-    private readonly ArchiveApplication _app = new();
-
-    public void Dispose() => _app.Dispose();
 
     public static TheoryData<string, HttpStatusCode> Responses() => new()
     {
@@ -41,7 +38,7 @@ public sealed class SecurityHeadersTests : IDisposable
     [MemberData(nameof(Responses))]
     public async Task EveryResponseCarriesTheSecurityHeadersButNoHstsOverHttp(string url, HttpStatusCode status)
     {
-        using var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         using var response = await client.GetAsync(url);
 
@@ -69,7 +66,7 @@ public sealed class SecurityHeadersTests : IDisposable
     [Fact]
     public async Task HstsIsSentOverHttpsForTheSitesHost()
     {
-        using var client = _app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://archive.example.org"), AllowAutoRedirect = false });
+        using var client = App.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://archive.example.org"), AllowAutoRedirect = false });
 
         foreach (var url in new[] { "/", "/api/resolutions", "/css/site.css", "/no-such-page" })
         {
@@ -83,7 +80,7 @@ public sealed class SecurityHeadersTests : IDisposable
     public async Task HstsIsNotSentToLocalhostEvenOverHttps()
     {
         // UseHsts's default exclusions: a browser must not pin HTTPS for localhost, where other sites run too.
-        using var client = _app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        using var client = App.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
 
         using var response = await client.GetAsync("/");
 
@@ -115,7 +112,7 @@ public sealed class SecurityHeadersTests : IDisposable
     public void KestrelSendsNoServerHeader()
     {
         // The in-memory test server never sends one; the browser tests check a real Kestrel response.
-        _app.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.AddServerHeader.Should().BeFalse();
+        App.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.AddServerHeader.Should().BeFalse();
     }
 
     [Theory]
@@ -125,7 +122,7 @@ public sealed class SecurityHeadersTests : IDisposable
     [InlineData("1234567890123456789012345678901234567890123456789012345678901234")]
     public async Task ASaneIncomingRequestIdIsEchoed(string id)
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/resolutions");
         request.Headers.Add(RequestLogging.HeaderName, id);
 
@@ -142,7 +139,7 @@ public sealed class SecurityHeadersTests : IDisposable
     [InlineData("中文")]
     public async Task AnInsaneIncomingRequestIdIsReplacedByTheServersOwn(string id)
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/");
         request.Headers.TryAddWithoutValidation(RequestLogging.HeaderName, id).Should().BeTrue();
 
@@ -155,7 +152,7 @@ public sealed class SecurityHeadersTests : IDisposable
     [Fact]
     public async Task EachRequestGetsItsOwnIdWhenNoneIsSent()
     {
-        using var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var ids = new List<string>();
         foreach (var url in new[] { "/", "/", "/no-such-page", "/api/resolutions" })

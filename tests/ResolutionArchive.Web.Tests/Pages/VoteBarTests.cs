@@ -7,11 +7,8 @@ using ResolutionArchive.Web.Tests.Infrastructure;
 namespace ResolutionArchive.Web.Tests.Pages;
 
 /// <summary>The recorded vote drawn as an inline SVG bar (Infrastructure/VoteBarSvg.cs, Pages/Shared/_VoteBar.cshtml) and the vote lists.</summary>
-public sealed class VoteBarTests : IDisposable
+public sealed class VoteBarTests : OwnSiteTests
 {
-    private readonly ArchiveApplication _app = new();
-
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public void TheSegmentsOf26To15To6AreProportionalToTheCountsAndFillTheBar()
@@ -44,7 +41,7 @@ public sealed class VoteBarTests : IDisposable
     [Fact]
     public async Task The4613PageDrawsTheBarWithATextAlternativeAndLabelledNumbers()
     {
-        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/HRC/RES/46/13");
+        var (_, document) = await App.GetDocumentAsync("/resolutions/A/HRC/RES/46/13");
 
         var svg = document.QuerySelector("section.vote svg.vote-bar");
         svg.Should().NotBeNull();
@@ -71,7 +68,7 @@ public sealed class VoteBarTests : IDisposable
     [Fact]
     public async Task ColourIsNotTheOnlyCueEachPartHasItsOwnPattern()
     {
-        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/HRC/RES/46/13");
+        var (_, document) = await App.GetDocumentAsync("/resolutions/A/HRC/RES/46/13");
 
         var fills = document.QuerySelectorAll("svg.vote-bar rect.segment").Select(r => r.GetAttribute("fill")!).ToList();
         fills.Should().OnlyHaveUniqueItems();
@@ -91,11 +88,11 @@ public sealed class VoteBarTests : IDisposable
     {
         if (url.EndsWith("/draft", StringComparison.Ordinal))
         {
-            var (_, home) = await _app.GetDocumentAsync("/?status=draft");
+            var (_, home) = await App.GetDocumentAsync("/?status=draft");
             url = home.QuerySelector("table.resolutions tbody a")!.GetAttribute("href")!;
         }
 
-        var (_, document) = await _app.GetDocumentAsync(url);
+        var (_, document) = await App.GetDocumentAsync(url);
 
         document.QuerySelector("svg").Should().BeNull(url);
         document.QuerySelector("section.vote").Should().NotBeNull(url);
@@ -104,7 +101,7 @@ public sealed class VoteBarTests : IDisposable
     [Fact]
     public async Task EachVotingStateIsListedWithItsChineseAndEnglishNames()
     {
-        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/HRC/RES/46/13");
+        var (_, document) = await App.GetDocumentAsync("/resolutions/A/HRC/RES/46/13");
 
         var china = document.QuerySelector("#vote-yes li[data-iso3='CHN']")!;
         china.QuerySelector("span[lang='zh-Hans']")!.TextContent.Should().Be("中国");
