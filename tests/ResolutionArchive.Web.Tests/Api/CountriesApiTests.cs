@@ -7,7 +7,6 @@ namespace ResolutionArchive.Web.Tests.Api;
 
 public sealed class CountriesApiTests : OwnSiteTests
 {
-
     [Fact]
     public async Task ListsEveryStateOfTheRegistryWithItsCodesNamesRegionAndRecordedVotes()
     {

@@ -10,7 +10,6 @@ namespace ResolutionArchive.Web.Tests.Api;
 
 public sealed class ExportAknTests : OwnSiteTests
 {
-
     [Fact]
     public async Task AnswersEverySeedIncludingTheDraftAsTheBytesAknWriterWrites()
     {

@@ -9,7 +9,6 @@ namespace ResolutionArchive.Web.Tests.Api;
 
 public sealed class GetResolutionTests : OwnSiteTests
 {
-
     [Fact]
     public async Task Answers76159AsTheBytesResolutionJsonWritesForTheParsedSeed003()
     {

@@ -9,7 +9,6 @@ namespace ResolutionArchive.Web.Tests.Api;
 /// <summary><c>/healthz</c>: the archive database answers (docs/operations.md).</summary>
 public sealed class HealthTests : OwnSiteTests
 {
-
     [Fact]
     public async Task AnswersHealthyWhenTheDatabaseAnswersAndIsNeverCached()
     {

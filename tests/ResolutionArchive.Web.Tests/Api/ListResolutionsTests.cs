@@ -6,7 +6,6 @@ namespace ResolutionArchive.Web.Tests.Api;
 
 public sealed class ListResolutionsTests : OwnSiteTests
 {
-
     [Fact]
     public async Task ListsTheFiveSeedsNewestFirstWithTheirFields()
     {

@@ -6,7 +6,6 @@ namespace ResolutionArchive.Web.Tests.Api;
 
 public sealed class OpenApiDocumentTests : OwnSiteTests
 {
-
     [Fact]
     public async Task DescribesEveryJsonEndpointInAnOpenApi3Document()
     {

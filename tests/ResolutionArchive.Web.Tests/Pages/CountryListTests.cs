@@ -6,7 +6,6 @@ namespace ResolutionArchive.Web.Tests.Pages;
 /// <summary><c>/countries</c>: every member and observer state with its names, code and recorded votes; searchable.</summary>
 public sealed class CountryListTests : OwnSiteTests
 {
-
     private async Task<List<(string Iso3, string NameZh, string NameEn, string Votes)>> RowsAsync(string url)
     {
         var (response, document) = await App.GetDocumentAsync(url);

@@ -11,7 +11,6 @@ namespace ResolutionArchive.Web.Tests.Pages;
 /// </summary>
 public sealed class CountryPageTests : OwnSiteTests
 {
-
     private async Task<Dictionary<string, string>> PositionsAsync(string iso3)
     {
         var (response, document) = await App.GetDocumentAsync($"/countries/{iso3}");

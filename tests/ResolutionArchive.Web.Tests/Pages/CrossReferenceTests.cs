@@ -10,7 +10,6 @@ namespace ResolutionArchive.Web.Tests.Pages;
 /// </summary>
 public sealed class CrossReferenceTests : OwnSiteTests
 {
-
     [Fact]
     public async Task The_reference_in_53_11_op36_links_to_the_archived_76_159()
     {

@@ -5,7 +5,6 @@ namespace ResolutionArchive.Web.Tests.Pages;
 
 public sealed class HomePageTests : OwnSiteTests
 {
-
     [Fact]
     public async Task ListsTheFiveSeedResolutionsWithTheirMetadata()
     {

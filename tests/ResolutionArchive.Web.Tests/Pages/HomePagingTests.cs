@@ -6,7 +6,6 @@ namespace ResolutionArchive.Web.Tests.Pages;
 
 public sealed class HomePagingTests : OwnSiteTests
 {
-
     [Fact]
     public async Task ShowsOnePageAndNoPageLinksWhileTheArchiveFitsOnOnePage()
     {

@@ -10,7 +10,6 @@ namespace ResolutionArchive.Web.Tests.Pages;
 /// </summary>
 public sealed class LineagePageTests : OwnSiteTests
 {
-
     [Fact]
     public async Task The_page_lists_its_series_in_date_order_and_links_the_previous_one_for_comparison()
     {

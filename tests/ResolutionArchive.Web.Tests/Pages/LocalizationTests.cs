@@ -9,7 +9,6 @@ namespace ResolutionArchive.Web.Tests.Pages;
 /// <summary>The English interface switch (docs/localization.md): labels and country names switch, document text stays Chinese.</summary>
 public sealed class LocalizationTests : OwnSiteTests
 {
-
     [Fact]
     public async Task TheHomePageIsChineseByDefault()
     {

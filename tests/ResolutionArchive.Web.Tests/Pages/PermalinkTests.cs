@@ -4,7 +4,6 @@ namespace ResolutionArchive.Web.Tests.Pages;
 
 public sealed class PermalinkTests : OwnSiteTests
 {
-
     [Theory]
     [InlineData("/resolutions/A/HRC/RES/53/11", 33 + 37 + 5)]
     [InlineData("/resolutions/A/RES/76/159", 15 + 17 + 6)]

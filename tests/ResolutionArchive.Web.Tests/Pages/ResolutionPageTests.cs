@@ -9,7 +9,6 @@ namespace ResolutionArchive.Web.Tests.Pages;
 
 public sealed class ResolutionPageTests : OwnSiteTests
 {
-
     [Fact]
     public async Task Shows4613With17PreambleClauses8OperativeParagraphsAndThe26To15To6Lists()
     {

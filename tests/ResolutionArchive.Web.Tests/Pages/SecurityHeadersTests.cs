@@ -14,7 +14,6 @@ namespace ResolutionArchive.Web.Tests.Pages;
 /// <summary>The security headers of every kind of response, HSTS over HTTPS only, and the request id (docs/operations.md).</summary>
 public sealed class SecurityHeadersTests : OwnSiteTests
 {
-
     public static TheoryData<string, HttpStatusCode> Responses() => new()
     {
         { "/", HttpStatusCode.OK },

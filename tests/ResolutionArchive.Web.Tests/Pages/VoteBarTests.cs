@@ -9,7 +9,6 @@ namespace ResolutionArchive.Web.Tests.Pages;
 /// <summary>The recorded vote drawn as an inline SVG bar (Infrastructure/VoteBarSvg.cs, Pages/Shared/_VoteBar.cshtml) and the vote lists.</summary>
 public sealed class VoteBarTests : OwnSiteTests
 {
-
     [Fact]
     public void TheSegmentsOf26To15To6AreProportionalToTheCountsAndFillTheBar()
     {
