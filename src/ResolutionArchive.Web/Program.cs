@@ -3,7 +3,8 @@ using ResolutionArchive.Web.Api;
 using ResolutionArchive.Web.Hosting;
 using ResolutionArchive.Web.Presentation;
 
-var builder = WebApplication.CreateBuilder(args);
+// `--seeds-only` is a switch: the configuration's command line takes values, so it is given its value here.
+var builder = WebApplication.CreateBuilder([.. args.Select(a => a == "--seeds-only" ? $"--{ArchiveOptions.SeedsOnlyKey}=true" : a)]);
 
 // Static assets are served from the build's manifest in every environment, so `dotnet run` works from any folder.
 builder.WebHost.UseStaticWebAssets();
@@ -21,6 +22,9 @@ builder.Services.AddSingleton<ResolutionArchive.Data.Search.ArchiveSearch>();
 builder.Services.AddSingleton<ResolutionArchive.Data.Voting.VotingRecords>();
 // And the paragraph lineage's series and origins (docs/lineage.md).
 builder.Services.AddSingleton<ResolutionArchive.Data.Lineage.LineageGraph>();
+// The UN corpus shipped with the site, loaded in the background on the first start (docs/operations.md §8).
+builder.Services.AddSingleton<CorpusProgress>();
+builder.Services.AddHostedService<CorpusLoader>();
 // Where the archive is and how it is opened: bound once, validated before the site serves (ArchiveOptions).
 builder.Services.AddArchiveOptions();
 builder.Services.AddDbContext<ArchiveDbContext>((services, options) =>

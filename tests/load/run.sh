@@ -108,7 +108,7 @@ printf '   done in %.1f s\n' "$(echo "$(date +%s.%N) - $start" | bc)"
 
 # 3. The site.
 # shellcheck disable=SC2086
-dotnet "$WEB_DLL" --db "$DB" --urls "http://127.0.0.1:$PORT" --RateLimiting:PermitsPerMinute=1000000 $SITE_ARGS >"$WORK/site.log" 2>&1 &
+dotnet "$WEB_DLL" --db "$DB" --urls "http://127.0.0.1:$PORT" --seeds-only --RateLimiting:PermitsPerMinute=1000000 $SITE_ARGS >"$WORK/site.log" 2>&1 &
 SITE_PID=$!
 for _ in $(seq 1 120); do
   curl -fsS -o /dev/null "http://127.0.0.1:$PORT/healthz" 2>/dev/null && break

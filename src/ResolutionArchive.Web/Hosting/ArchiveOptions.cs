@@ -7,7 +7,8 @@ namespace ResolutionArchive.Web.Hosting;
 /// Where the site's database is and how it is opened (docs/operations.md §1–§4), bound once from configuration and
 /// validated before the site serves: <c>--db FILE</c> (key <c>db</c>), else <c>App_Data/archive.db</c> beside the app;
 /// <c>--ReadOnly true</c> (key <c>ReadOnly</c>) for an instance that serves a copy it never writes; <c>--DbWaitSeconds N</c>
-/// (key <c>DbWaitSeconds</c>) for how long the start waits for a database another process has locked.
+/// (key <c>DbWaitSeconds</c>) for how long the start waits for a database another process has locked; <c>--seeds-only</c>
+/// (key <c>SeedsOnly</c>) and <c>--Corpus FILE.zip</c> for the background load of the UN corpus (docs/operations.md §8).
 /// </summary>
 internal sealed class ArchiveOptions
 {
@@ -21,6 +22,19 @@ internal sealed class ArchiveOptions
     /// <c>backup</c>).
     /// </summary>
     public const string ReadOnlyKey = "ReadOnly";
+
+    /// <summary>
+    /// The configuration key that skips the UN corpus (<c>--seeds-only</c>, or <c>SeedsOnly=true</c>): a new archive gets
+    /// the five seed texts only, and the background load of the shipped corpus (<see cref="CorpusLoader"/>) does not run.
+    /// The tests use it unless they need the corpus.
+    /// </summary>
+    public const string SeedsOnlyKey = "SeedsOnly";
+
+    /// <summary>
+    /// The configuration key of the corpus to load in the background: a zip of AKN4UN files. Unset, the corpus shipped in
+    /// the assembly (<c>seeds/un-ga-75-77-akn4un-zh.zip</c>) is loaded.
+    /// </summary>
+    public const string CorpusKey = "Corpus";
 
     /// <summary>The configuration key of the start's wait for a locked database, in seconds (<see cref="DefaultWaitSeconds"/>).</summary>
     public const string WaitKey = "DbWaitSeconds";
@@ -39,6 +53,12 @@ internal sealed class ArchiveOptions
 
     /// <summary>The start's wait for a locked database, in whole seconds (<see cref="WaitKey"/>).</summary>
     public int WaitSeconds { get; set; } = DefaultWaitSeconds;
+
+    /// <summary>True when the UN corpus is not loaded (<see cref="SeedsOnlyKey"/>).</summary>
+    public bool SeedsOnly { get; set; }
+
+    /// <summary>The zip to load instead of the shipped corpus (<see cref="CorpusKey"/>), absolute; null for the shipped one.</summary>
+    public string? CorpusPath { get; set; }
 
     /// <summary>What could not be read from configuration, each in words; empty when all is well.</summary>
     public IReadOnlyList<string> Problems { get; set; } = [];
@@ -68,6 +88,23 @@ internal sealed class ArchiveOptions
             {
                 problems.Add($"the setting {ReadOnlyKey} is '{readOnly}', expected true or false");
             }
+        }
+
+        if (configuration[SeedsOnlyKey] is { } seedsOnly)
+        {
+            if (bool.TryParse(seedsOnly, out var value))
+            {
+                options.SeedsOnly = value;
+            }
+            else
+            {
+                problems.Add($"the setting {SeedsOnlyKey} is '{seedsOnly}', expected true or false");
+            }
+        }
+
+        if (configuration[CorpusKey] is { Length: > 0 } corpus)
+        {
+            options.CorpusPath = Path.GetFullPath(corpus);
         }
 
         if (configuration[WaitKey] is { } wait)
@@ -100,6 +137,8 @@ internal static class ArchiveOptionsSetup
                 options.DatabasePath = read.DatabasePath;
                 options.ReadOnly = read.ReadOnly;
                 options.WaitSeconds = read.WaitSeconds;
+                options.SeedsOnly = read.SeedsOnly;
+                options.CorpusPath = read.CorpusPath;
                 options.Problems = read.Problems;
             })
             .ValidateOnStart();

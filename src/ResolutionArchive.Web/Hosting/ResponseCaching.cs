@@ -137,6 +137,12 @@ internal static class ResponseCaching
             return false;
         }
 
+        // while the UN corpus loads, the home page says how far it has gone: each answer is fresh
+        if (request.Path == "/" && context.RequestServices.GetService<CorpusProgress>() is { IsLoading: true })
+        {
+            return false;
+        }
+
         if (request.Path.StartsWithSegments("/Error", StringComparison.OrdinalIgnoreCase))
         {
             return false;

@@ -16,13 +16,16 @@ namespace ResolutionArchive.Web.Pages;
 /// that is not a number, or below 1, shows page 1; one past the end shows the last page — a link never breaks as the
 /// archive grows or shrinks. Filtering, counting, sorting and paging all run in the database.
 /// </summary>
-public sealed class IndexModel(ArchiveDbContext db) : PageModel
+public sealed class IndexModel(ArchiveDbContext db, Hosting.CorpusProgress corpus) : PageModel
 {
     /// <summary>Rows per page.</summary>
     public const int PageSize = 50;
 
     /// <summary>The filters and order as read from the query (invalid values dropped).</summary>
     public BrowseFilter Filter { get; private set; } = BrowseFilter.None;
+
+    /// <summary>The background load of the UN corpus, for the notice while it runs (docs/operations.md §8).</summary>
+    internal Hosting.CorpusProgress Corpus => corpus;
 
     /// <summary>The query values that were ignored, each with the reason, for the notice above the list.</summary>
     public IReadOnlyList<string> Ignored { get; private set; } = [];

@@ -49,7 +49,8 @@ internal sealed partial class WebProcess : IDisposable
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
         var info = new ProcessStartInfo(ChildProcess.Dotnet) { WorkingDirectory = Path.GetDirectoryName(Assembly)! };
         info.ArgumentList.Add(Assembly);
-        foreach (var arg in (string[])["--db", database, "--urls", baseUrl, .. args])
+        // the seeds only, as a test needs: `--seeds-only` the way an operator types it
+        foreach (var arg in (string[])["--db", database, "--urls", baseUrl, "--seeds-only", .. args])
         {
             info.ArgumentList.Add(arg);
         }

@@ -38,6 +38,8 @@ public class ArchiveApplication : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("db", DatabasePath);
+        // the seeds only: a test that needs the UN corpus loaded says so (CorpusLoadingTests)
+        builder.UseSetting("SeedsOnly", "true");
         builder.UseEnvironment("Production");
     }
 
