@@ -14,6 +14,17 @@ internal static class Labels
     /// <summary>人权理事会 / 大会.</summary>
     public static string Of(Body body, IStringLocalizer? l = null) => l.Localize(body == Body.GA ? "大会" : "人权理事会");
 
+    /// <summary>The UN regional group's name (docs/voting.md "Regional groups"); null names the states in no group.</summary>
+    public static string Of(Parsing.Countries.RegionalGroup? group, IStringLocalizer? l = null) => l.Localize(group switch
+    {
+        Parsing.Countries.RegionalGroup.African => "非洲国家组",
+        Parsing.Countries.RegionalGroup.AsiaPacific => "亚洲－太平洋国家组",
+        Parsing.Countries.RegionalGroup.EasternEuropean => "东欧国家组",
+        Parsing.Countries.RegionalGroup.LatinAmericanAndCaribbean => "拉丁美洲和加勒比国家组",
+        Parsing.Countries.RegionalGroup.WesternEuropeanAndOther => "西欧和其他国家组",
+        _ => "不属任何区域组或名称未能识别",
+    });
+
     /// <summary>已通过 / 决议草案.</summary>
     public static string Of(ResolutionStatus status, IStringLocalizer? l = null) =>
         l.Localize(status == ResolutionStatus.Draft ? "决议草案" : "已通过");
