@@ -5,12 +5,14 @@ namespace ResolutionArchive.Parsing;
 
 /// <summary>
 /// Reads a resolution from any supported source, telling the formats apart by content, not by file name
-/// (docs/input-formats.md §7): AKN4UN XML when the document element is <c>akomaNtoso</c>, else a seed-style text.
+/// (docs/input-formats.md §7, §11): AKN4UN XML when the document element is <c>akomaNtoso</c>; the UN Digital Library's
+/// bulk voting data when the content is a gzip stream or a CSV header naming <c>ms_vote</c> and <c>resolution</c> (one
+/// vote's rows: a stored excerpt, <see cref="Undl.UndlVotingData.ReadExcerpt"/>); else a seed-style text.
 /// </summary>
 public static class ResolutionSourceReader
 {
-    /// <summary>The format name stored with a source: <c>akn</c> or <c>text</c>.</summary>
-    public static string FormatOf(ReadOnlySpan<byte> bytes) => IsAkn(bytes) ? "akn" : "text";
+    /// <summary>The format name stored with a source: <c>akn</c>, <c>undl</c> (the Library's voting data, §11) or <c>text</c>.</summary>
+    public static string FormatOf(ReadOnlySpan<byte> bytes) => IsAkn(bytes) ? "akn" : Undl.UndlVotingData.LooksLikeVotingData(bytes) ? "undl" : "text";
 
     /// <summary>
     /// Parses <paramref name="bytes"/> with the reader its content calls for; never throws on bad input. Content that is
@@ -25,7 +27,9 @@ public static class ResolutionSourceReader
     /// defaults when null.</param>
     public static ParseResult Read(byte[] bytes, string file, CountryRegistry? registry = null, ResolutionLimits? limits = null) =>
         (limits ?? ResolutionLimits.Default).Apply(
-            IsAkn(bytes) || LooksLikeXml(bytes) ? Akn.AknResolutionReader.Read(bytes, file, registry) : ResolutionTextParser.Parse(bytes, file, registry),
+            IsAkn(bytes) || LooksLikeXml(bytes) ? Akn.AknResolutionReader.Read(bytes, file, registry)
+            : Undl.UndlVotingData.LooksLikeVotingData(bytes) ? Undl.UndlVotingData.ReadExcerpt(bytes, file, registry)
+            : ResolutionTextParser.Parse(bytes, file, registry),
             file);
 
     /// <summary>

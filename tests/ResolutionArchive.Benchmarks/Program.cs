@@ -78,7 +78,18 @@ internal static class Program
             return 0;
         });
 
-        var root = new RootCommand("ResolutionArchive benchmarks (docs/performance.md)") { search, lineage };
+        var sample = new Option<string>("--sample") { Description = "the voting data sample to copy", DefaultValueFactory = _ => "../shared/data/undl-ga-voting-75-77.csv" };
+        var output = new Option<string>("--out") { Description = "the CSV file to write", Required = true };
+        var votes = new Option<int>("--votes") { Description = "recorded votes to write (the GA's history has about 6,700)", DefaultValueFactory = _ => 6_700 };
+        var votingData = new Command("voting-data", "Write a voting data file of the GA history's size from the sample (docs/performance.md \"Voting at scale\")") { sample, output, votes };
+        votingData.SetAction(result =>
+        {
+            var (written, rows) = VotingDataGenerator.Write(result.GetValue(sample)!, result.GetValue(output)!, Math.Max(1, result.GetValue(votes)));
+            Console.Out.WriteLine($"{written} votes, {rows} rows: {result.GetValue(output)}");
+            return 0;
+        });
+
+        var root = new RootCommand("ResolutionArchive benchmarks (docs/performance.md)") { search, lineage, votingData };
         return await root.Parse(args).InvokeAsync();
     }
 }

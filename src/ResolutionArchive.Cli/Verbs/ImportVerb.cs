@@ -143,6 +143,11 @@ internal sealed class ImportVerb(TextWriter output, TextWriter error, bool inter
 
     private async Task<(ArchiveDbContext? Context, ImportOutcome Outcome)> ImportOneAsync(string file, ArchiveDbContext? context, string db, bool dryRun, CancellationToken token)
     {
+        if (IsVotingData(file))
+        {
+            return await ImportVotingDataAsync(file, context, db, dryRun, token);
+        }
+
         // only a regular file, of bounded size (docs/cli.md "Input files"): a FIFO or a device is refused before it is opened
         var (read, unreadable) = InputFile.Read(file, maxBytes);
         if (read is not { } source)
@@ -153,7 +158,61 @@ internal sealed class ImportVerb(TextWriter output, TextWriter error, bool inter
             return (context, refused);
         }
 
-        var parsed = ResolutionSourceReader.Read(source.Bytes, source.Name);
+        return await StoreAsync(source, ResolutionSourceReader.Read(source.Bytes, source.Name), context, db, dryRun, token);
+    }
+
+    /// <summary>
+    /// True for a regular file whose first line is the header of the UN Digital Library's voting data
+    /// (<see cref="Parsing.Undl.UndlVotingData.LooksLikeVotingData"/>, input-formats §11.1). Such a file is streamed
+    /// vote by vote, so <c>--max-bytes</c> does not bound it (the Library's whole file is about 900,000 rows).
+    /// </summary>
+    private static bool IsVotingData(string file)
+    {
+        try
+        {
+            if (!File.Exists(file) || InputFile.KindOf(file) is { } kind && kind != "a regular file")
+            {
+                return false;
+            }
+
+            using var stream = File.OpenRead(file);
+            var head = new byte[4096];
+            var length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            return !head.AsSpan(0, length).StartsWith((byte[])[0x1f, 0x8b]) && Parsing.Undl.UndlVotingData.LooksLikeVotingData(head.AsSpan(0, length));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false; // InputFile.Read reports why
+        }
+    }
+
+    /// <summary>
+    /// Imports the Library's voting data (input-formats §11): each vote is one source of its record, stored under the
+    /// run's transaction like a file; each is reported as a file is. Returns the last vote's outcome.
+    /// </summary>
+    private async Task<(ArchiveDbContext? Context, ImportOutcome Outcome)> ImportVotingDataAsync(string file, ArchiveDbContext? context, string db, bool dryRun, CancellationToken token)
+    {
+        using var reader = new StreamReader(file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        ImportOutcome? last = null;
+        foreach (var vote in Parsing.Undl.UndlVotingData.Read(reader, file))
+        {
+            if (last is not null)
+            {
+                Report(last, plain: !interactive);
+            }
+
+            (context, last) = await StoreAsync(new ImportSource(file, vote.Excerpt), vote.Result, context, db, dryRun, token);
+            // a conflict with a text (input-formats §11.5) is about the vote: it is reported at the vote's first row
+            last = last with { Diagnostics = last.Diagnostics.Select(d => d.Message.StartsWith(MergedResolution.ConflictPrefix, StringComparison.Ordinal) ? d with { Line = vote.Line } : d).ToList() };
+        }
+
+        return (context, last ?? new ImportOutcome(file, ImportStatus.Unchanged, null, []));
+    }
+
+    /// <summary>Stores one parsed source (or, in a dry run or when it failed, only counts it).</summary>
+    private async Task<(ArchiveDbContext? Context, ImportOutcome Outcome)> StoreAsync(ImportSource source, ParseResult parsed, ArchiveDbContext? context, string db, bool dryRun, CancellationToken token)
+    {
+        var file = source.Name;
         var warnings = parsed.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
         if (strict && warnings > 0)
         {
@@ -208,7 +267,8 @@ internal sealed class ImportVerb(TextWriter output, TextWriter error, bool inter
             summary.AddRow(status.ToString().ToLowerInvariant(), _counts[status].ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        summary.AddRow("total", files.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // a file of the Library's voting data holds many votes, each counted as a source (input-formats §11)
+        summary.AddRow("total", Math.Max(files, _counts.Values.Sum()).ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (_warnings > 0)
         {
             summary.AddRow("warnings", _warnings.ToString(System.Globalization.CultureInfo.InvariantCulture));

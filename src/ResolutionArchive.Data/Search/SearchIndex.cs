@@ -38,8 +38,13 @@ public static class SearchIndex
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(resolution);
-        await using var writer = await Writer.OpenAsync(db, cancellationToken);
-        await writer.AddAsync(resolution, cancellationToken);
+        if (resolution.Paragraphs.Count + resolution.Footnotes.Count > 0)
+        {
+            // a record of a vote alone (input-formats §11) has nothing to index
+            await using var writer = await Writer.OpenAsync(db, cancellationToken);
+            await writer.AddAsync(resolution, cancellationToken);
+        }
+
         await ArchiveRevision.BumpAsync(db, cancellationToken);
     }
 

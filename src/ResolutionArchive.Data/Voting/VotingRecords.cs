@@ -70,14 +70,22 @@ public sealed record RecordedVote(string Key, string? Symbol, string Number, str
     /// The majority: the position most listed states took (yes, no or abstaining); null on a tie for the most
     /// (docs/voting.md §2).
     /// </summary>
-    public VotePosition? Majority
+    public VotePosition? Majority => _majority ??= MajorityOf(Counts);
+
+    // computed once: a country page asks it of every vote (6,700 for the General Assembly's history)
+    private Box? _majority;
+
+    private static Box MajorityOf((int Yes, int No, int Abstain) counts)
     {
-        get
-        {
-            var ranked = new[] { (VotePosition.InFavour, Counts.Yes), (VotePosition.Against, Counts.No), (VotePosition.Abstaining, Counts.Abstain) }
-                .OrderByDescending(x => x.Item2).ToArray();
-            return ranked[0].Item2 > ranked[1].Item2 ? ranked[0].Item1 : null;
-        }
+        var ranked = new[] { (VotePosition.InFavour, counts.Yes), (VotePosition.Against, counts.No), (VotePosition.Abstaining, counts.Abstain) }
+            .OrderByDescending(x => x.Item2).ToArray();
+        return new Box(ranked[0].Item2 > ranked[1].Item2 ? ranked[0].Item1 : null);
+    }
+
+    /// <summary>A computed majority, null included.</summary>
+    private sealed record Box(VotePosition? Value)
+    {
+        public static implicit operator VotePosition?(Box box) => box.Value;
     }
 
     /// <summary>
@@ -156,7 +164,26 @@ public sealed class VotingArchive
         Records = records.ToDictionary(r => r.Key, StringComparer.Ordinal);
         _sponsored = sponsored;
         VotesByKey = votes.ToDictionary(v => v.Key, StringComparer.Ordinal);
+        // a dense copy for the agreement sums: state index → position (−1: not listed) per vote
+        _stateIndex = votes.SelectMany(v => v.Positions.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select((iso3, i) => (iso3, i)).ToDictionary(x => x.iso3, x => x.i, StringComparer.Ordinal);
+        _states = [.. _stateIndex.OrderBy(x => x.Value).Select(x => x.Key)];
+        _dense = votes.Select(v =>
+        {
+            var row = new sbyte[_states.Length];
+            Array.Fill(row, (sbyte)-1);
+            foreach (var (iso3, position) in v.Positions)
+            {
+                row[_stateIndex[iso3]] = (sbyte)position;
+            }
+
+            return row;
+        }).ToArray();
     }
+
+    private readonly Dictionary<string, int> _stateIndex;
+    private readonly string[] _states;
+    private readonly sbyte[][] _dense;
 
     /// <summary>The archive revision this was built from.</summary>
     public long Revision { get; }
@@ -214,27 +241,47 @@ public sealed class VotingArchive
     /// </summary>
     public IReadOnlyList<Agreement> AgreementsOf(string iso3)
     {
-        var shared = new Dictionary<string, (int Shared, int Same)>(StringComparer.Ordinal);
-        foreach (var vote in Votes)
+        // one pass over the dense positions: about 6,700 votes × 200 states for the General Assembly's whole history,
+        // a few milliseconds (docs/performance.md "Voting at scale")
+        if (!_stateIndex.TryGetValue(iso3, out var me))
         {
-            if (!vote.Positions.TryGetValue(iso3, out var mine))
+            return [];
+        }
+
+        var shared = new int[_states.Length];
+        var same = new int[_states.Length];
+        foreach (var row in _dense)
+        {
+            var mine = row[me];
+            if (mine < 0)
             {
                 continue;
             }
 
-            foreach (var (other, theirs) in vote.Positions)
+            for (var j = 0; j < row.Length; j++)
             {
-                if (other == iso3)
+                var theirs = row[j];
+                if (theirs >= 0)
                 {
-                    continue;
+                    shared[j]++;
+                    if (theirs == mine)
+                    {
+                        same[j]++;
+                    }
                 }
-
-                var (s, same) = shared.GetValueOrDefault(other);
-                shared[other] = (s + 1, same + (theirs == mine ? 1 : 0));
             }
         }
 
-        return shared.Select(x => new Agreement(x.Key, x.Value.Shared, x.Value.Same)).OrderBy(a => a.Iso3, StringComparer.Ordinal).ToList();
+        var agreements = new List<Agreement>();
+        for (var j = 0; j < _states.Length; j++)
+        {
+            if (j != me && shared[j] > 0)
+            {
+                agreements.Add(new Agreement(_states[j], shared[j], same[j]));
+            }
+        }
+
+        return agreements; // the states are indexed in ordinal order of their codes
     }
 
     /// <summary>Every recorded vote with the parts of both states, oldest first (the compare view).</summary>

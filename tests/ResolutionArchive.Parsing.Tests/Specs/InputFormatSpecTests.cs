@@ -43,6 +43,9 @@ public sealed class InputFormatSpecTests
                 var found = ReferenceFinder.Find(example.Input, body).Select(r => $"{r.Kind}: {r.Text} → {r.Target}");
                 string.Join('\n', found).Should().Be(example.Expected, name);
                 break;
+            case "votes":
+                AssertVotes(example);
+                break;
             case "verbs":
                 var verbs = example.Input.Split('\n').Select(line => OperativeVerbs.LeadingVerb(line) ?? "(none)");
                 string.Join('\n', verbs).Should().Be(example.Expected, name);
@@ -82,7 +85,7 @@ public sealed class InputFormatSpecTests
     {
         var text = Compose(example);
         var bytes = Encoding.UTF8.GetBytes(text);
-        var file = text.StartsWith('<') ? "example.xml" : "example.txt";
+        var file = FileName(text);
         var result = ResolutionSourceReader.Read(bytes, file);
         var diagnostics = result.Diagnostics.Select(d => d.ToString()).ToList();
 
@@ -102,6 +105,24 @@ public sealed class InputFormatSpecTests
         Subset(expected, actual, "$", differences);
         differences.Should().BeEmpty($"{example} — the parser gave:\n{actual.ToJsonString(new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })}");
     }
+
+    /// <summary>
+    /// §11: a file of the Library's voting data read vote by vote as <c>import</c> reads it; one line per vote
+    /// (<c>SYMBOL (line N): YES-NO-ABSTAIN</c>, <c>no recorded vote</c> or <c>refused</c>), then every diagnostic.
+    /// </summary>
+    private static void AssertVotes(SpecExamples.Example example)
+    {
+        using var reader = new StringReader(example.Input + "\n");
+        var votes = Parsing.Undl.UndlVotingData.Read(reader, "example.csv").ToList();
+        var lines = votes.Select(v => $"{v.Symbol} (line {v.Line}): " + (v.Result.Resolution?.Vote is not { } vote ? "refused"
+            : vote.Mode == VoteMode.Recorded ? $"{vote.YesCount}-{vote.NoCount}-{vote.AbstainCount}" : "no recorded vote"));
+        var diagnostics = votes.SelectMany(v => v.Result.Diagnostics).Select(d => d.ToString());
+        string.Join('\n', lines.Concat(diagnostics)).Should().Be(example.Expected, example.ToString());
+    }
+
+    /// <summary>The name diagnostics give: <c>example.xml</c>, <c>example.csv</c> (the Library's voting data, §11) or <c>example.txt</c>.</summary>
+    private static string FileName(string text) =>
+        text.StartsWith('<') ? "example.xml" : Parsing.Undl.UndlVotingData.LooksLikeVotingData(Encoding.UTF8.GetBytes(text)) ? "example.csv" : "example.txt";
 
     /// <summary>The file an example stands for: its input in its slot of the base text or the base AKN document.</summary>
     private static string Compose(SpecExamples.Example example)

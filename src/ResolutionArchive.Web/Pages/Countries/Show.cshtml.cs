@@ -46,7 +46,14 @@ public sealed class ShowModel(ArchiveDbContext db, VotingRecords voting, IConfig
     /// <summary>Filter values that were ignored, with the reason.</summary>
     public IReadOnlyList<string> Ignored { get; private set; } = [];
 
-    /// <summary>The voting record under the filters, newest first.</summary>
+    /// <summary>
+    /// The most votes the record table lists without a year filter: 200, the newest. The General Assembly's whole
+    /// history has about 6,700 recorded votes, a table of several megabytes; a year lists all of its votes, and
+    /// <c>/data/votes.csv</c> has every one (docs/voting.md §2).
+    /// </summary>
+    public const int RecordLimit = 200;
+
+    /// <summary>The voting record under the filters, newest first; at most <see cref="RecordLimit"/> without a year filter.</summary>
     public IReadOnlyList<(RecordedVote Vote, CountryVote Position)> Record { get; private set; } = [];
 
     /// <summary>The years that have recorded votes (for the year filter), newest first.</summary>
@@ -125,7 +132,7 @@ public sealed class ShowModel(ArchiveDbContext db, VotingRecords voting, IConfig
         Totals = VotingArchive.TotalsOf(filtered);
         Chart = YearChartSvg.For(filtered);
         filtered.Reverse();
-        Record = filtered;
+        Record = YearFilter is null && filtered.Count > RecordLimit ? filtered.GetRange(0, RecordLimit) : filtered;
 
         var agreements = archive.AgreementsOf(country.Iso3);
         Agreements = agreements.Where(a => a.Shared >= MinShared)
