@@ -203,7 +203,8 @@ internal sealed class ImportVerb(TextWriter output, TextWriter error, bool inter
 
             (context, last) = await StoreAsync(new ImportSource(file, vote.Excerpt), vote.Result, context, db, dryRun, token);
             // a conflict with a text (input-formats §11.5) is about the vote: it is reported at the vote's first row
-            last = last with { Diagnostics = last.Diagnostics.Select(d => d.Message.StartsWith(MergedResolution.ConflictPrefix, StringComparison.Ordinal) ? d with { Line = vote.Line } : d).ToList() };
+            // a refused vote is named by its symbol, which the file gives even when the vote cannot be read
+            last = last with { Key = last.Key ?? (vote.Symbol.Length > 0 ? vote.Symbol : null), Diagnostics = last.Diagnostics.Select(d => d.Message.StartsWith(MergedResolution.ConflictPrefix, StringComparison.Ordinal) ? d with { Line = vote.Line } : d).ToList() };
         }
 
         return (context, last ?? new ImportOutcome(file, ImportStatus.Unchanged, null, []));

@@ -39,7 +39,8 @@ public sealed class SourceModel(ArchiveDbContext db) : PageModel
 
         FileName = source.FileName;
         ResolutionKey = source.ResolutionKey;
-        var text = new UTF8Encoding(false, false).GetString(source.Content).TrimStart('\uFEFF');
+        // a vote of the Library's voting data is stored gzip-compressed (input-formats §11.2): its rows are shown
+        var text = Parsing.Undl.UndlVotingData.TextOf(source.Content) ?? "";
         Lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         return Page();
     }
