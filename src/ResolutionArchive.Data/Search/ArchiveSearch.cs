@@ -101,6 +101,27 @@ public sealed class ArchiveSearch : IDisposable
     }
 
     /// <summary>
+    /// Every resolution with at least one entry matching <paramref name="query"/> under <paramref name="filters"/>, in the
+    /// order of its best hit (the grouped layout's order, all pages at once): what "how the states voted on the texts
+    /// that match" counts over (docs/voting.md §9). Uses the same cached ranked list as <see cref="SearchAsync"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The query has a problem (check <see cref="SearchQuery.Problem"/> first).</exception>
+    public async Task<IReadOnlyList<SearchResolution>> MatchingResolutionsAsync(ArchiveDbContext db, SearchQuery query, SearchFilters filters, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Problem is { } problem)
+        {
+            throw new ArgumentException($"the query cannot run: {problem}", nameof(query));
+        }
+
+        var snapshot = await SnapshotAsync(db, cancellationToken);
+        var ranked = await RankedAsync(db, snapshot, query.ToMatchExpression(), cancellationToken);
+        var filtered = ranked.Filter(filters, f => Filter(snapshot, ranked, f));
+        return filtered.Groups.Select(g => snapshot.Resolutions[g.Resolution]).ToList();
+    }
+
+    /// <summary>
     /// Applies <paramref name="filters"/> to a ranked list: the entries kept (in rank order, as indexes into the ranked
     /// list), the facet counts (each without its own filter), and the groups by resolution in rank order. Computed
     /// once per ranked list and filters, then reused by every page of that search.

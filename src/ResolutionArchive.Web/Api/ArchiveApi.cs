@@ -63,6 +63,7 @@ internal static class ArchiveApi
         GetResolution.Map(resolutions);
         ExportAkn.Map(resolutions);
         SearchParagraphs.Map(api);
+        SearchVotes.Map(api);
         ListCountries.Map(api);
         CountryVotes.Map(api);
         VotesCsv.Map(api);
