@@ -49,6 +49,12 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
     /// <summary>Server time of the lookup and the alignment (not the rendering), in milliseconds.</summary>
     public double ElapsedMilliseconds { get; private set; }
 
+    /// <summary>
+    /// Who switched (docs/voting.md §10): the states whose position differs from A's recorded vote to B's; null unless
+    /// both were adopted by a recorded vote.
+    /// </summary>
+    public IReadOnlyList<Data.Voting.VoteChange>? VoteChanges { get; private set; }
+
     /// <summary>Resolves the two keys (or numbers, redirected), loads both records and aligns them.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -124,6 +130,11 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             new CompareSection("preamble", ParagraphAlignment.Align(ParagraphAlignment.PreambleOf(A), ParagraphAlignment.PreambleOf(B)), Numbered: false),
             new CompareSection("operative", ParagraphAlignment.Align(ParagraphAlignment.OperativeOf(A), ParagraphAlignment.OperativeOf(B)), Numbered: true),
         ];
+        if (A.Vote.Mode == VoteMode.Recorded && B.Vote.Mode == VoteMode.Recorded)
+        {
+            VoteChanges = Data.Voting.VoteChanges.Between(Data.Voting.VoteChanges.PositionsOf(A.Vote), Data.Voting.VoteChanges.PositionsOf(B.Vote));
+        }
+
         ElapsedMilliseconds = stopwatch.Elapsed.TotalMilliseconds;
         return Page();
     }

@@ -17,8 +17,17 @@ namespace ResolutionArchive.Web.Pages.Resolutions;
 /// e.g. <c>/resolutions/A/HRC/RES/46/13</c>). A number (<c>/resolutions/46/13</c>) redirects to the canonical URL when
 /// it names one resolution, and lists the candidates when it names several.
 /// </summary>
-public sealed class ShowModel(ArchiveDbContext db, Data.Lineage.LineageGraph lineage) : PageModel
+public sealed class ShowModel(ArchiveDbContext db, Data.Lineage.LineageGraph lineage, Data.Voting.VotingRecords voting) : PageModel
 {
+    /// <summary>The tally of each member of <see cref="Series"/> adopted by a recorded vote, by key (the series box).</summary>
+    public IReadOnlyDictionary<string, (int Yes, int No, int Abstain)> SeriesTallies { get; private set; } = new Dictionary<string, (int, int, int)>();
+
+    /// <summary>
+    /// How many states changed their position from <see cref="Previous"/>'s recorded vote to this record's (docs/voting.md
+    /// §10); null unless both were adopted by a recorded vote.
+    /// </summary>
+    public int? SwitchedFromPrevious { get; private set; }
+
     /// <summary>The record's series, oldest first (docs/lineage.md §2); one member when it has none.</summary>
     public IReadOnlyList<Data.Lineage.SeriesMember> Series { get; private set; } = [];
 
@@ -101,6 +110,16 @@ public sealed class ShowModel(ArchiveDbContext db, Data.Lineage.LineageGraph lin
             CitedBy = entity.Symbol is null ? [] : await CrossReferences.CitedByAsync(db, entity.Symbol, cancellationToken);
             Series = await lineage.SeriesOfAsync(db, entity.Key, cancellationToken);
             Origins = await lineage.OriginsAsync(db, entity.Key, cancellationToken);
+            if (Series.Count > 1)
+            {
+                var votes = (await voting.GetAsync(db, cancellationToken)).VotesByKey;
+                SeriesTallies = Series.Where(m => votes.ContainsKey(m.Key)).ToDictionary(m => m.Key, m => votes[m.Key].Counts, StringComparer.Ordinal);
+                if (Previous is { } previous && votes.TryGetValue(previous.Key, out var before) && votes.TryGetValue(entity.Key, out var now))
+                {
+                    SwitchedFromPrevious = Data.Voting.VoteChanges.Between(Data.Voting.VoteChanges.PositionsOf(before), Data.Voting.VoteChanges.PositionsOf(now)).Count;
+                }
+            }
+
             Compared = entity.Paragraphs.Where(p => p.Kind is ParagraphKind.Preamble or ParagraphKind.Operative && Data.Lineage.ParagraphSimilarity.Key(p.Text).Length >= Data.Lineage.LineageStore.MinLength)
                 .Select(p => p.Anchor).ToHashSet(StringComparer.Ordinal);
             return Page();
