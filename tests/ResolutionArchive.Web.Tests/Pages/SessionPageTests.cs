@@ -94,7 +94,8 @@ public sealed class SessionPageTests(SampleArchive archive) : IClassFixture<Samp
         var meta = document.QuerySelectorAll(".meta > dt").Zip(document.QuerySelectorAll(".meta > dd")).ToDictionary(p => p.First.TextContent, p => p.Second);
         meta["届会"].QuerySelector("a")!.GetAttribute("href").Should().Be("/sessions/GA/76");
         meta["届会"].TextContent.Should().Be("第 76 届会议");
-        meta["文号"].TextContent.Should().Be("A/RES/76/54");
+        meta["文号"].QuerySelector(".symbol-value")!.TextContent.Should().Be("A/RES/76/54");
+        meta["文号"].QuerySelector("a.official")!.GetAttribute("href").Should().Be("https://undocs.org/zh/A/RES/76/54");
     }
 
     [Theory]
