@@ -67,13 +67,7 @@ internal static class SearchParagraphs
         problems.AddRange(invalid.Select(name => InvalidMessage(name, Get(name) ?? "")));
         if (parameters.Query.Problem is { } problem)
         {
-            problems.Insert(0, problem switch
-            {
-                SearchQueryProblem.TooLong => $"q is longer than {SearchQuery.MaxLength} characters.",
-                SearchQueryProblem.TooManyTerms => $"q has more than {SearchQuery.MaxTerms} terms.",
-                SearchQueryProblem.OnlyExclusions => "q has only -exclusions; give at least one term to search for.",
-                _ => "q is empty; give at least one term to search for.",
-            });
+            problems.Insert(0, ProblemMessage(problem));
         }
 
         if (!ListResolutions.TryReadNumber(Get("pageSize"), 1, MaxPageSize, DefaultPageSize, out var pageSize))
@@ -113,7 +107,17 @@ internal static class SearchParagraphs
     }
 
     /// <summary>Why the value of a parameter could not be read, in the API's words (English, like its other problems).</summary>
-    private static string InvalidMessage(string name, string value)
+    /// <summary>The 400's sentence for a query that cannot run (shared by <see cref="SearchVotes"/>).</summary>
+    internal static string ProblemMessage(SearchQueryProblem problem) => problem switch
+    {
+        SearchQueryProblem.TooLong => $"q is longer than {SearchQuery.MaxLength} characters.",
+        SearchQueryProblem.TooManyTerms => $"q has more than {SearchQuery.MaxTerms} terms.",
+        SearchQueryProblem.OnlyExclusions => "q has only -exclusions; give at least one term to search for.",
+        _ => "q is empty; give at least one term to search for.",
+    };
+
+    /// <summary>The 400's sentence for a parameter whose value cannot be read (shared by <see cref="SearchVotes"/>).</summary>
+    internal static string InvalidMessage(string name, string value)
     {
         var expected = name switch
         {

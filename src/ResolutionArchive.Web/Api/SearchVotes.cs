@@ -49,16 +49,10 @@ internal static class SearchVotes
         var problems = SearchParameters.Repeated(query, [.. SearchParameters.Names, "bom"]).Select(name => $"{name} is given more than once.").ToList();
         var invalid = new List<string>();
         var parameters = SearchParameters.Read(Get, new List<string>(), invalid: invalid);
-        problems.AddRange(invalid.Where(name => name is not ("page" or "view")).Select(name => $"{name} is not valid: “{SearchParameters.Shorten(Get(name) ?? "")}” (see /api/search for the values)."));
+        problems.AddRange(invalid.Where(name => name is not ("page" or "view")).Select(name => SearchParagraphs.InvalidMessage(name, Get(name) ?? "")));
         if (parameters.Query.Problem is { } problem)
         {
-            problems.Insert(0, problem switch
-            {
-                SearchQueryProblem.TooLong => $"q is longer than {SearchQuery.MaxLength} characters.",
-                SearchQueryProblem.TooManyTerms => $"q has more than {SearchQuery.MaxTerms} terms.",
-                SearchQueryProblem.OnlyExclusions => "q has only -exclusions; give at least one term to search for.",
-                _ => "q is empty; give at least one term to search for.",
-            });
+            problems.Insert(0, SearchParagraphs.ProblemMessage(problem));
         }
 
         if (problems.Count > 0)

@@ -16,6 +16,19 @@ public static class SeedCopies
         File.ReadAllText(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seeds"), "000_*.txt").Single());
 
     /// <summary>
+    /// Seed 000 (46/13, adopted 2021-03-23 by 26–15–6) adopted again a year later as 49/13 with China moved from in
+    /// favour to abstaining (25–15–7): with 46/13 a series in which one state switched (issue 16, "who switched").
+    /// </summary>
+    public static string Seed000AdoptedAgain() => Seed000Text()
+        .Replace("46/13.", "49/13.", StringComparison.Ordinal)
+        .Replace("第四十六届会议", "第四十九届会议", StringComparison.Ordinal)
+        .Replace("2021 年 3 月 23 日", "2022 年 3 月 23 日", StringComparison.Ordinal)
+        .Replace("2021年3月23日", "2022年3月23日", StringComparison.Ordinal)
+        .Replace("26 票赞成、15 票反对、6 票弃权", "25 票赞成、15 票反对、7 票弃权", StringComparison.Ordinal)
+        .Replace("喀麦隆、中国、科特迪瓦", "喀麦隆、科特迪瓦", StringComparison.Ordinal)
+        .Replace("马拉维和乌兹别克斯坦", "马拉维、乌兹别克斯坦和中国", StringComparison.Ordinal);
+
+    /// <summary>
     /// Imports <paramref name="count"/> copies of seed 000 as HRC resolutions 46/1000, 46/1001… (adopted on the same day
     /// as 46/13) into <paramref name="app"/>'s database, after the site has started and imported its seeds.
     /// </summary>
