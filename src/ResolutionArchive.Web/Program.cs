@@ -24,6 +24,8 @@ builder.Services.AddSingleton<ResolutionArchive.Data.Voting.VotingRecords>();
 builder.Services.AddSingleton<ResolutionArchive.Data.Lineage.LineageGraph>();
 // The UN corpus shipped with the site, loaded in the background on the first start (docs/operations.md §8).
 builder.Services.AddSingleton<CorpusProgress>();
+// And the home list's orders and facet groups (docs/browse.md; docs/performance.md "Voting at scale").
+builder.Services.AddSingleton<ResolutionArchive.Web.Pages.BrowseIndex>();
 builder.Services.AddHostedService<CorpusLoader>();
 // Where the archive is and how it is opened: bound once, validated before the site serves (ArchiveOptions).
 builder.Services.AddArchiveOptions();

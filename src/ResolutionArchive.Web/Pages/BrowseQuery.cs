@@ -8,13 +8,22 @@ namespace ResolutionArchive.Web.Pages;
 
 /// <summary>
 /// The home page's one query (the vertical slice of jbogard/ContosoUniversityDotNetCore-Pages): a page of the records
-/// that pass a <see cref="BrowseFilter"/>, in its order, with the facet counts (docs/browse.md). Two statements reach the
-/// database whatever the filter, in one read snapshot (<see cref="ReadSnapshot"/>): one count of the records grouped by the five facets (body, session, year of adoption,
-/// adoption mode, status), from which the total, the number matched and every facet's counts under the other filters
-/// are summed in memory — a few hundred groups for the whole UN record — and one for the page's rows, filtered, ordered
-/// and paged in SQL.
+/// that pass a <see cref="BrowseFilter"/>, in its order, with the facet counts (docs/browse.md). All of it is read in
+/// one read snapshot (<see cref="ReadSnapshot"/>), from the records grouped by the five facets (body, session, year of
+/// adoption, adoption mode, status): the total, the number matched and every facet's counts under the other filters are
+/// summed in memory from those groups — a few hundred for the whole UN record.
+/// <list type="bullet">
+/// <item>With a <see cref="BrowseIndex"/> whose revision is the snapshot's (every request but the first after an
+/// import): the groups and the order come from it; the page's keys are picked in memory and one statement reads their
+/// rows — two statements in all (the revision, the rows), whatever the archive's size.</item>
+/// <item>Without one, or when an import committed since the index was built: two statements, the grouped count and the
+/// page's rows filtered, ordered and paged in SQL.</item>
+/// </list>
+/// Both give the same page (a test).
 /// </summary>
-internal sealed class BrowseQuery(ArchiveDbContext db)
+/// <param name="db">The archive.</param>
+/// <param name="index">The kept orders (the site's singleton), or null to read everything from the database.</param>
+internal sealed class BrowseQuery(ArchiveDbContext db, BrowseIndex? index = null)
 {
     /// <summary>
     /// The length of the integer part of a number (<c>159</c> in <c>76/159</c>, <c>101</c> in <c>75/101 A-B</c>): the
@@ -29,9 +38,6 @@ internal sealed class BrowseQuery(ArchiveDbContext db)
     /// <summary>The text of a number after its first <c>/</c>: <c>159</c>, <c>101 A-B</c>.</summary>
     private static readonly Expression<Func<ResolutionEntity, string>> _numberRest =
         r => r.Number.Substring(r.Number.IndexOf("/") + 1);
-
-    /// <summary>One group of the facet count: the records sharing these five values.</summary>
-    private sealed record Cell(Body Body, int? Session, int? Year, VoteMode Mode, ResolutionStatus Status, int Count);
 
     /// <summary>What the page shows.</summary>
     /// <param name="Total">How many records the archive holds.</param>
@@ -59,26 +65,56 @@ internal sealed class BrowseQuery(ArchiveDbContext db)
     /// <param name="page">The <c>page</c> query parameter's text, or null (<see cref="IndexModel.Requested"/> reads it).</param>
     /// <param name="pageSize">Rows per page.</param>
     /// <param name="cancellationToken">The request's cancellation.</param>
-    public Task<Result> RunAsync(BrowseFilter filter, string? page, int pageSize, CancellationToken cancellationToken) =>
-        ReadSnapshot.RunAsync(db, token => ReadAsync(filter, page, pageSize, token), cancellationToken);
+    public async Task<Result> RunAsync(BrowseFilter filter, string? page, int pageSize, CancellationToken cancellationToken)
+    {
+        var kept = index is null ? ((BrowseIndex.Orders Value, long Revision)?)null : await index.GetAsync(db, cancellationToken);
+        return await ReadSnapshot.RunAsync(db, async token =>
+        {
+            var orders = kept is { } k && await ArchiveRevision.ReadAsync(db, token) == k.Revision ? k.Value : null;
+            return await ReadAsync(filter, page, pageSize, orders, token);
+        }, cancellationToken);
+    }
 
-    /// <summary><see cref="RunAsync"/>'s two statements, in the caller's snapshot so that the counts and the rows agree.</summary>
-    private async Task<Result> ReadAsync(BrowseFilter filter, string? page, int pageSize, CancellationToken cancellationToken)
+    /// <summary><see cref="RunAsync"/>'s statements, in the caller's snapshot so that the counts and the rows agree.</summary>
+    /// <param name="filter">The filters and order.</param>
+    /// <param name="page">The <c>page</c> parameter's text, or null.</param>
+    /// <param name="pageSize">Rows per page.</param>
+    /// <param name="orders">The kept orders of this snapshot's revision, or null to read the groups and the page in SQL.</param>
+    /// <param name="cancellationToken">The request's cancellation.</param>
+    private async Task<Result> ReadAsync(BrowseFilter filter, string? page, int pageSize, BrowseIndex.Orders? orders, CancellationToken cancellationToken)
     {
         var all = db.Resolutions.AsNoTracking();
-        var cells = await all
+        var cells = orders?.Cells ?? (await all
             .GroupBy(r => new { r.Body, r.Session, Year = r.AdoptionDate == null ? (int?)null : r.AdoptionDate.Value.Year, r.VoteMode, r.Status })
-            .Select(g => new Cell(g.Key.Body, g.Key.Session, g.Key.Year, g.Key.VoteMode, g.Key.Status, g.Count()))
-            .ToListAsync(cancellationToken);
+            .Select(g => new { g.Key.Body, g.Key.Session, g.Key.Year, g.Key.VoteMode, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken))
+            .Select(g => (new BrowseFacets(g.Body, g.Session, g.Year, g.VoteMode, g.Status), g.Count))
+            .ToList();
 
         var matched = Sum(cells, filter);
         var pageCount = Math.Max(1, (matched + pageSize - 1) / pageSize);
         var paging = new IndexModel.Pager(IndexModel.Requested(page, pageCount), pageCount);
-        var rows = await Order(filter.Apply(all), filter.Sort)
-            .Skip((paging.Current - 1) * pageSize)
-            .Take(pageSize)
+        var skip = (paging.Current - 1) * pageSize;
+        IQueryable<ResolutionEntity> pageQuery;
+        string[]? keys = null;
+        if (orders is null)
+        {
+            pageQuery = Order(filter.Apply(all), filter.Sort).Skip(skip).Take(pageSize);
+        }
+        else
+        {
+            keys = orders.BySort[filter.Sort].Where(e => e.Facets.Pass(filter)).Skip(skip).Take(pageSize).Select(e => e.Key).ToArray();
+            pageQuery = all.Where(r => keys.Contains(r.Key));
+        }
+
+        var rows = await pageQuery
             .Select(r => new IndexModel.Row(r.Key, r.Symbol, r.Number, r.Title, r.Body, r.Session, r.Status, r.AdoptionDate, r.VoteMode, r.YesCount, r.NoCount, r.AbstainCount))
             .ToListAsync(cancellationToken);
+        if (keys is not null)
+        {
+            var position = keys.Select((key, i) => (key, i)).ToDictionary(p => p.key, p => p.i, StringComparer.Ordinal);
+            rows = [.. rows.OrderBy(r => position[r.Key])];
+        }
 
         var sessions = Facet(cells, filter with { Session = null }, c => c.Session);
         var years = Facet(cells, filter with { Year = null }, c => c.Year);
@@ -147,20 +183,13 @@ internal sealed class BrowseQuery(ArchiveDbContext db)
             ? query.ThenByDescending(_numberDigits).ThenByDescending(_numberRest)
             : query.ThenBy(_numberDigits).ThenBy(_numberRest);
 
-    /// <summary>True when a group passes every filter that is set: the in-memory twin of <see cref="BrowseFilter.Apply"/>.</summary>
-    private static bool Passes(Cell cell, BrowseFilter filter) =>
-        (filter.Body is not { } body || cell.Body == body)
-        && (filter.Session is not { } session || cell.Session == session)
-        && (filter.Year is not { } year || cell.Year == year)
-        && (filter.Mode is not { } mode || cell.Mode == mode)
-        && (filter.Status is not { } status || cell.Status == status);
-
-    private static int Sum(IEnumerable<Cell> cells, BrowseFilter filter) => cells.Where(c => Passes(c, filter)).Sum(c => c.Count);
+    private static int Sum(IEnumerable<(BrowseFacets Facets, int Count)> cells, BrowseFilter filter) =>
+        cells.Where(c => c.Facets.Pass(filter)).Sum(c => c.Count);
 
     /// <summary>Records per value of one facet among the groups that pass <paramref name="others"/>; groups without a value are left out.</summary>
-    private static Dictionary<TKey, int> Facet<TKey>(IEnumerable<Cell> cells, BrowseFilter others, Func<Cell, TKey?> value)
+    private static Dictionary<TKey, int> Facet<TKey>(IEnumerable<(BrowseFacets Facets, int Count)> cells, BrowseFilter others, Func<BrowseFacets, TKey?> value)
         where TKey : struct =>
-        cells.Where(c => Passes(c, others) && value(c) is not null)
-            .GroupBy(c => value(c)!.Value)
+        cells.Where(c => c.Facets.Pass(others) && value(c.Facets) is not null)
+            .GroupBy(c => value(c.Facets)!.Value)
             .ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
 }

@@ -16,7 +16,7 @@ namespace ResolutionArchive.Web.Pages;
 /// that is not a number, or below 1, shows page 1; one past the end shows the last page — a link never breaks as the
 /// archive grows or shrinks. Filtering, counting, sorting and paging all run in the database.
 /// </summary>
-public sealed class IndexModel(ArchiveDbContext db, Hosting.CorpusProgress corpus) : PageModel
+public sealed class IndexModel(ArchiveDbContext db, BrowseIndex index, Hosting.CorpusProgress corpus) : PageModel
 {
     /// <summary>Rows per page.</summary>
     public const int PageSize = 50;
@@ -64,7 +64,7 @@ public sealed class IndexModel(ArchiveDbContext db, Hosting.CorpusProgress corpu
     public async Task OnGetAsync(BrowseRequest request, [FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken)
     {
         (Filter, Ignored) = (request.Filter, request.Ignored);
-        var result = await new BrowseQuery(db).RunAsync(Filter, pageNumber, PageSize, cancellationToken);
+        var result = await new BrowseQuery(db, index).RunAsync(Filter, pageNumber, PageSize, cancellationToken);
         (Total, Matched, Paging, Resolutions) = (result.Total, result.Matched, result.Paging, result.Rows);
         (BodyCounts, SessionCounts, YearCounts, ModeCounts, StatusCounts) = (result.Bodies, result.Sessions, result.Years, result.Modes, result.Statuses);
     }

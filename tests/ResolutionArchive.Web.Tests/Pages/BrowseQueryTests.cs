@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using ResolutionArchive.Data;
+using ResolutionArchive.Data.Import;
 using ResolutionArchive.Web.Pages;
 using ResolutionArchive.Web.Tests.Infrastructure;
 
@@ -56,6 +57,75 @@ public sealed class BrowseQueryTests(SampleArchive archive) : IClassFixture<Samp
         if (filter.Session is { } session)
         {
             result.Sessions.Should().Contain(s => s.Session == session, "the selected session is offered even with no record");
+        }
+    }
+
+    public static TheoryData<string, string?> FiltersSortsAndPages()
+    {
+        var data = new TheoryData<string, string?>();
+        foreach (var filter in Filters().Select(row => row.Data))
+        {
+            foreach (var sort in new[] { "", "sort=date-asc", "sort=number-asc", "sort=number-desc" })
+            {
+                data.Add(string.Join('&', new[] { filter, sort }.Where(p => p.Length > 0)), null);
+            }
+        }
+
+        data.Add("sort=number-asc", "2");
+        data.Add("", "999");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(FiltersSortsAndPages))]
+    public async Task TheKeptOrdersGiveTheSamePageAsSqlInTwoStatements(string query, string? page)
+    {
+        var filter = Read(query);
+        var index = new BrowseIndex();
+        await using (var warm = archive.App.CreateDbContext())
+        {
+            await new BrowseQuery(warm, index).RunAsync(filter, page, 5, CancellationToken.None);
+        }
+
+        var counter = new CommandCounter();
+        var options = new DbContextOptionsBuilder<ArchiveDbContext>(ArchiveDatabase.Options(archive.App.DatabasePath)).AddInterceptors(counter).Options;
+        await using var db = new ArchiveDbContext(options);
+        var kept = await new BrowseQuery(db, index).RunAsync(filter, page, 5, CancellationToken.None);
+        counter.Count.Should().Be(3, "the revision for the index, the revision in the snapshot, and the page's rows");
+        await using var check = archive.App.CreateDbContext();
+        var sql = await new BrowseQuery(check).RunAsync(filter, page, 5, CancellationToken.None);
+
+        kept.Rows.Should().Equal(sql.Rows, "the same rows in the same order");
+        (kept.Total, kept.Matched, kept.Paging).Should().Be((sql.Total, sql.Matched, sql.Paging));
+        kept.Bodies.Should().BeEquivalentTo(sql.Bodies);
+        kept.Modes.Should().BeEquivalentTo(sql.Modes);
+        kept.Statuses.Should().BeEquivalentTo(sql.Statuses);
+        kept.Sessions.Should().Equal(sql.Sessions);
+        kept.Years.Should().Equal(sql.Years);
+    }
+
+    [Fact]
+    public async Task AnImportAfterTheOrdersWereKeptIsSeenAtOnce()
+    {
+        using var app = new ArchiveApplication();
+        _ = app.Server; // the five seeds
+        var index = new BrowseIndex();
+        await using (var db = app.CreateDbContext())
+        {
+            (await new BrowseQuery(db, index).RunAsync(BrowseFilter.None, null, 50, CancellationToken.None)).Total.Should().Be(5);
+        }
+
+        var file = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Akn", "Sample"), "*.xml").Order(StringComparer.Ordinal).First();
+        await using (var db = app.CreateDbContext())
+        {
+            (await new ResolutionImporter(db).ImportAsync(ImportSource.FromFile(file))).Status.Should().Be(ImportStatus.Imported);
+        }
+
+        await using (var db = app.CreateDbContext())
+        {
+            var after = await new BrowseQuery(db, index).RunAsync(BrowseFilter.None, null, 50, CancellationToken.None);
+            after.Total.Should().Be(6, "the kept orders are of the revision before the import");
+            after.Rows.Should().HaveCount(6);
         }
     }
 
