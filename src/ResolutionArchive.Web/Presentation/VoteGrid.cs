@@ -1,3 +1,4 @@
+using System.Globalization;
 using ResolutionArchive.Data.Voting;
 using ResolutionArchive.Parsing.Countries;
 using ResolutionArchive.Parsing.Syntax;
@@ -5,16 +6,28 @@ using ResolutionArchive.Parsing.Syntax;
 namespace ResolutionArchive.Web.Presentation;
 
 /// <summary>
-/// A recorded vote as a grid of states by UN M49 region and sub-region (<see cref="CountryRegions"/>), each cell
-/// coloured and marked by the state's vote (docs/voting.md §5), rendered by <c>Pages/Resolutions/_VoteGrid.cshtml</c>.
-/// A General Assembly vote shows every member state, those in no list as absent; a Council vote shows only the
-/// listed states (the archive does not hold the Council's membership).
+/// A recorded vote as a grid of states by UN regional group (the groups through which Council seats and offices are
+/// shared out, from the country registry's <c>regional_group</c> column: docs/voting.md §5 and "Regional groups"), each
+/// cell the state's name on the day of the vote in the page's language, coloured and marked by its vote; rendered by
+/// <c>Pages/Resolutions/_VoteGrid.cshtml</c>. A General Assembly vote shows every member state, those in no list as
+/// absent; a Council vote shows only the listed states (the archive does not hold the Council's membership).
 /// </summary>
-/// <param name="Regions">Regions in M49 order, each with its non-empty sub-regions and their cells.</param>
-internal sealed record VoteGrid(IReadOnlyList<(Region Region, IReadOnlyList<(Region SubRegion, IReadOnlyList<(string Iso3, CountryVote Vote)> Cells)> SubRegions)> Regions)
+/// <param name="Groups">The five groups in the registry's order, then the states in no group (the Holy See, a state the
+/// registry has no group for) under null; each with its cells, by name (Chinese names in pinyin order, the collation of
+/// <c>zh-CN</c>); empty groups are left out.</param>
+internal sealed record VoteGrid(IReadOnlyList<(RegionalGroup? Group, IReadOnlyList<VoteGrid.Cell> Cells)> Groups)
 {
-    /// <summary>The grid of <paramref name="vote"/> adopted by <paramref name="body"/>; null when it is not a recorded vote.</summary>
-    public static VoteGrid? For(Body body, Vote vote)
+    /// <summary>One state's cell.</summary>
+    /// <param name="Iso3">The state's ISO 3166-1 alpha-3 code.</param>
+    /// <param name="Name">Its name on the day of the vote, in the page's language (the code when the registry does not know it).</param>
+    /// <param name="Vote">How it voted.</param>
+    public sealed record Cell(string Iso3, string Name, CountryVote Vote);
+
+    /// <summary>
+    /// The grid of <paramref name="vote"/> adopted by <paramref name="body"/> on <paramref name="date"/>, with names in
+    /// <paramref name="language"/> (<c>zh</c> or <c>en</c>); null when it is not a recorded vote.
+    /// </summary>
+    public static VoteGrid? For(Body body, Vote vote, DateOnly? date = null, string language = "zh")
     {
         ArgumentNullException.ThrowIfNull(vote);
         if (vote.Mode != VoteMode.Recorded)
@@ -39,13 +52,20 @@ internal sealed record VoteGrid(IReadOnlyList<(Region Region, IReadOnlyList<(Reg
             : nonVoting.Count == 0 && body == Body.GA && VotingArchive.IsMemberState(iso3) ? CountryVote.Absent
             : null;
 
-        var regions = CountryRegions.Default.Tree()
-            .Select(r => (r.Region, (IReadOnlyList<(Region, IReadOnlyList<(string, CountryVote)>)>)r.SubRegions
-                .Select(s => (s.SubRegion, (IReadOnlyList<(string, CountryVote)>)s.Iso3.Select(i => (i, Of(i))).Where(x => x.Item2 is not null).Select(x => (x.i, x.Item2!.Value)).ToList()))
-                .Where(s => s.Item2.Count > 0)
-                .ToList()))
-            .Where(r => r.Item2.Count > 0)
+        var states = CountryRegions.Default.Tree().SelectMany(r => r.SubRegions).SelectMany(s => s.Iso3)
+            .Concat(positions.Keys).Concat(nonVoting)
+            .Distinct(StringComparer.Ordinal);
+        var order = StringComparer.Create(CultureInfo.GetCultureInfo(language == "en" ? "en" : "zh-CN"), ignoreCase: false);
+        var registry = CountryRegistry.Default;
+        var cells = states
+            .Select(iso3 => (Iso3: iso3, Vote: Of(iso3)))
+            .Where(s => s.Vote is not null)
+            .Select(s => new Cell(s.Iso3, Labels.CountryNameOn(s.Iso3, date, language), s.Vote!.Value))
             .ToList();
-        return regions.Count == 0 ? null : new VoteGrid(regions);
+        var groups = Enum.GetValues<RegionalGroup>().Select(g => (RegionalGroup?)g).Append(null)
+            .Select(g => (Group: g, Cells: (IReadOnlyList<Cell>)cells.Where(c => registry.FindByIso3(c.Iso3)?.RegionalGroup == g).OrderBy(c => c.Name, order).ToList()))
+            .Where(g => g.Cells.Count > 0)
+            .ToList();
+        return groups.Count == 0 ? null : new VoteGrid(groups);
     }
 }
