@@ -29,6 +29,18 @@ internal static class ArchiveUrls
     /// </summary>
     public static string Undocs(string symbol) => UndocsBase + EscapeSegments(symbol);
 
+    /// <summary>The UN document system's URL of <paramref name="symbol"/> in English: <c>https://undocs.org/en/{SYMBOL}</c>.</summary>
+    public static string UndocsEnglish(string symbol) => "https://undocs.org/en/" + EscapeSegments(symbol);
+
+    /// <summary>A record in the archive's JSON format: <c>/api/resolutions/{key}</c> (docs/api.md, docs/json-format.md).</summary>
+    public static string Json(string key) => "/api/resolutions/" + EscapeSegments(key);
+
+    /// <summary>A record as an Akoma Ntoso 3.0 document: <c>/api/resolutions/{key}.akn.xml</c> (docs/akn-export.md).</summary>
+    public static string Akn(string key) => Json(key) + ".akn.xml";
+
+    /// <summary>A record's recorded vote as CSV rows of <c>/data/votes.csv</c>: <c>/data/votes.csv?resolution={key}</c> (docs/open-data.md).</summary>
+    public static string VotesCsv(string key) => "/data/votes.csv?resolution=" + Uri.EscapeDataString(key);
+
     /// <summary>
     /// Where a reference to <paramref name="target"/> links (docs/references.md): the archive's page of
     /// <paramref name="archivedKey"/> when the archive holds it, else <see cref="Undocs"/>.

@@ -44,13 +44,19 @@ internal static class VotesCsv
         .WithName("VotesCsv")
         .ExcludeFromDescription();
 
-    /// <summary>Answers the CSV, or 400 with a problem document for a <c>bom</c> other than <c>0</c> or <c>1</c>.</summary>
+    /// <summary>
+    /// Answers the CSV; 400 with a problem document for a <c>bom</c> other than <c>0</c> or <c>1</c>, 404 for a
+    /// <c>resolution</c> that is not a record with a recorded vote.
+    /// </summary>
     /// <param name="bom"><c>1</c> to start the file with a UTF-8 byte order mark; <c>0</c> or absent for none.</param>
+    /// <param name="resolution">A record's key (<c>A/HRC/RES/46/13</c>): only its vote's rows (the link "CSV" of a
+    /// resolution page), saved as <c>votes-A-HRC-RES-46-13.csv</c>; absent for every vote.</param>
     /// <param name="db">The archive.</param>
     /// <param name="voting">The recorded votes in memory.</param>
     /// <param name="cancellationToken">The request's cancellation.</param>
     public static async Task<IResult> HandleAsync(
         [FromQuery] string? bom,
+        [FromQuery] string? resolution,
         ArchiveDbContext db,
         VotingRecords voting,
         CancellationToken cancellationToken)
@@ -62,7 +68,15 @@ internal static class VotesCsv
         }
 
         var archive = await voting.GetAsync(db, cancellationToken);
-        return new CsvFile(archive, bom == "1");
+        if (string.IsNullOrEmpty(resolution))
+        {
+            return new CsvFile(archive.Votes, FileName, bom == "1");
+        }
+
+        var votes = archive.Votes.Where(v => v.Key == resolution).ToList();
+        return votes.Count == 0
+            ? ArchiveApi.NotFound($"The archive has no recorded vote of a record “{SearchParameters.Shorten(resolution)}”.")
+            : new CsvFile(votes, "votes-" + new string(resolution.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' ? c : '-').ToArray()) + ".csv", bom == "1");
     }
 
     /// <summary>
@@ -83,7 +97,13 @@ internal static class VotesCsv
     public static IEnumerable<VotesCsvRow> Rows(VotingArchive archive)
     {
         ArgumentNullException.ThrowIfNull(archive);
-        foreach (var vote in archive.Votes)
+        return Rows(archive.Votes);
+    }
+
+    /// <summary>The rows of <paramref name="votes"/>, in the file's order.</summary>
+    private static IEnumerable<VotesCsvRow> Rows(IEnumerable<RecordedVote> votes)
+    {
+        foreach (var vote in votes)
         {
             var symbol = vote.Symbol ?? vote.Key;
             var number = vote.Number;
@@ -113,14 +133,14 @@ internal static class VotesCsv
     }
 
     /// <summary>Writes the file to the response as it is produced.</summary>
-    private sealed class CsvFile(VotingArchive archive, bool byteOrderMark) : IResult
+    private sealed class CsvFile(IEnumerable<RecordedVote> votes, string fileName, bool byteOrderMark) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
             var response = httpContext.Response;
             response.StatusCode = StatusCodes.Status200OK;
             response.ContentType = CsvContentType;
-            response.Headers.ContentDisposition = $"attachment; filename=\"{FileName}\"";
+            response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
             var cancellationToken = httpContext.RequestAborted;
             if (byteOrderMark)
             {
@@ -129,7 +149,7 @@ internal static class VotesCsv
 
             await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024, leaveOpen: true);
             await using var csv = new CsvWriter(writer, Configuration);
-            await csv.WriteRecordsAsync(Rows(archive), cancellationToken);
+            await csv.WriteRecordsAsync(Rows(votes), cancellationToken);
             await csv.FlushAsync();
         }
     }

@@ -29,6 +29,26 @@ internal static class Labels
     public static string Of(ResolutionStatus status, IStringLocalizer? l = null) =>
         l.Localize(status == ResolutionStatus.Draft ? "决议草案" : "已通过");
 
+    /// <summary>
+    /// How a record is named in lists and headings: its document symbol (<c>A/HRC/RES/46/13</c>, or a draft's
+    /// L-symbol when its text states one), else its number (<c>46/13</c>); a draft whose number is not yet given
+    /// (<c>43/...</c>, seed 001: the number an adopted text receives is left as dots, input-formats §2) is named
+    /// "决议草案 · 第 43 届会议" instead of "43/...".
+    /// </summary>
+    public static string Name(string? symbol, string number, IStringLocalizer? l = null)
+    {
+        if (symbol is not null)
+        {
+            return symbol;
+        }
+
+        ArgumentNullException.ThrowIfNull(number);
+        var slash = number.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && number[(slash + 1)..].Trim() is "..." or "…" or "……" && int.TryParse(number.AsSpan(0, slash), System.Globalization.CultureInfo.InvariantCulture, out var session)
+            ? l.Localize("决议草案 · {0}", Session(session, l))
+            : number;
+    }
+
     /// <summary>经记录表决 / 未经表决 / 未说明.</summary>
     public static string Of(VoteMode mode, IStringLocalizer? l = null) => l.Localize(mode switch
     {

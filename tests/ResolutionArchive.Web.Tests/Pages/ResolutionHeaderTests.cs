@@ -1,0 +1,87 @@
+using System.Net;
+using ResolutionArchive.Web.Tests.Infrastructure;
+
+namespace ResolutionArchive.Web.Tests.Pages;
+
+/// <summary>
+/// What the top of a resolution page gives a researcher (issue 17): the vote up front, a table of contents, the official
+/// documents in Chinese and English, the record's open data, linked sponsors, and a readable name for a draft.
+/// </summary>
+public sealed class ResolutionHeaderTests(SampleArchive archive) : IClassFixture<SampleArchive>
+{
+    private readonly ArchiveApplication _app = archive.App;
+
+    [Fact]
+    public async Task The_vote_summary_comes_before_the_metadata_and_links_the_voting_record()
+    {
+        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/HRC/RES/53/11");
+
+        var summary = document.GetElementById("vote-summary")!;
+        summary.TextContent.Should().Contain("经记录表决").And.Contain("赞成 33").And.Contain("反对 13").And.Contain("弃权 1");
+        summary.QuerySelector("a")!.GetAttribute("href").Should().Be("#vote-heading");
+        summary.CompareDocumentPosition(document.QuerySelector("dl.meta")!).Should().HaveFlag(AngleSharp.Dom.DocumentPositions.Following);
+        document.QuerySelector("dl.meta a.tally-link")!.GetAttribute("href").Should().Be("#vote-heading", "the header's tally is a link too");
+        document.GetElementById("vote-heading").Should().NotBeNull();
+    }
+
+    [Theory]
+    [InlineData("/resolutions/A/HRC/RES/53/11")]
+    [InlineData("/resolutions/A/HRC/RES/46/13")]
+    [InlineData("/resolutions/A/RES/75/102")]
+    public async Task Every_link_of_the_table_of_contents_leads_to_a_heading_of_the_page(string url)
+    {
+        var (_, document) = await _app.GetDocumentAsync(url);
+
+        var links = document.QuerySelectorAll("#toc a").Select(a => a.GetAttribute("href")!).ToList();
+        links.Should().Contain(["#preamble-heading", "#operative-heading", "#vote-heading"]).And.OnlyHaveUniqueItems();
+        links.Should().AllSatisfy(href => document.GetElementById(Uri.UnescapeDataString(href[1..])).Should().NotBeNull(href));
+        links.Last().Should().Be("#vote-heading");
+    }
+
+    [Fact]
+    public async Task The_header_links_the_official_documents_in_Chinese_and_English_and_the_records_data()
+    {
+        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/HRC/RES/46/13");
+
+        document.QuerySelector("dl.meta a.official")!.GetAttribute("href").Should().Be("https://undocs.org/zh/A/HRC/RES/46/13");
+        document.QuerySelector("dl.meta a.official-en")!.GetAttribute("href").Should().Be("https://undocs.org/en/A/HRC/RES/46/13");
+        using var client = _app.CreateClient();
+        foreach (var (id, type, content) in new[] { ("json-link", "application/json", "\"symbol\""), ("akn-link", "application/akn+xml", "<akomaNtoso"), ("votes-csv-link", "text/csv", "A/HRC/RES/46/13,46/13,HRC,46") })
+        {
+            var href = document.GetElementById(id)!.GetAttribute("href")!;
+            var response = await client.GetAsync(href);
+            response.StatusCode.Should().Be(HttpStatusCode.OK, href);
+            response.Content.Headers.ContentType!.MediaType.Should().Be(type, href);
+            (await response.Content.ReadAsStringAsync()).Should().Contain(content, href);
+        }
+    }
+
+    [Fact]
+    public async Task The_vote_csv_of_one_resolution_has_its_rows_only_and_an_unknown_one_is_404()
+    {
+        using var client = _app.CreateClient();
+        var response = await client.GetAsync("/data/votes.csv?resolution=A%2FHRC%2FRES%2F46%2F13");
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').Should().Be("votes-A-HRC-RES-46-13.csv");
+        lines.Skip(1).Should().HaveCount(47, "26 in favour, 15 against, 6 abstaining: the Council's 47 members").And.AllSatisfy(l => l.Should().StartWith("A/HRC/RES/46/13,"));
+        (await client.GetAsync("/data/votes.csv?resolution=A%2FRES%2F99%2F1")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_draft_is_named_by_its_session_not_by_a_number_with_dots_and_its_sponsors_link_their_pages()
+    {
+        var (_, home) = await _app.GetDocumentAsync("/?status=draft");
+        var link = home.QuerySelectorAll("a").Single(a => a.GetAttribute("href")!.Contains("/draft/", StringComparison.Ordinal));
+        link.TextContent.Should().Be("决议草案 · 第 43 届会议");
+
+        var (_, document) = await _app.GetDocumentAsync(link.GetAttribute("href")!);
+
+        document.QuerySelector("h1 .number")!.TextContent.Should().Be("决议草案 · 第 43 届会议");
+        document.Title.Should().StartWith("决议草案 · 第 43 届会议 ");
+        document.Body!.TextContent.Should().NotContain("43/...");
+        document.QuerySelector("#sponsors li[data-iso3=CHN] a")!.GetAttribute("href").Should().Be("/countries/CHN");
+        var (_, english) = await _app.GetDocumentAsync(link.GetAttribute("href")! + "?culture=en");
+        english.QuerySelector("h1 .number")!.TextContent.Should().Be("Draft resolution · Session 43");
+    }
+}
