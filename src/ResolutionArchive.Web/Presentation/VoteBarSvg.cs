@@ -18,8 +18,8 @@ internal sealed record VoteBarSvg
     /// <summary>The bar's height in user units.</summary>
     public const double BarHeight = 28;
 
-    /// <summary>The whole drawing's height: the bar, then a legend line.</summary>
-    public const double Height = 60;
+    /// <summary>The whole drawing's height: the bar alone (its legend is HTML under it, <c>_VoteBar.cshtml</c>).</summary>
+    public const double Height = BarHeight;
 
     private VoteBarSvg(string id, int yes, int no, int abstain, IReadOnlyList<Segment> segments)
     {

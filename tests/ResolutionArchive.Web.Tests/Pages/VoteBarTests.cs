@@ -60,7 +60,8 @@ public sealed class VoteBarTests : OwnSiteTests
         (widths[0] / widths[1]).Should().BeApproximately(26.0 / 15, 0.001);
         (widths[1] / widths[2]).Should().BeApproximately(15.0 / 6, 0.001);
 
-        svg.QuerySelectorAll("text.legend").Select(t => t.TextContent).Should().Equal("赞成 26 票", "反对 15 票", "弃权 6 票");
+        document.QuerySelectorAll("ul.vote-bar-legend li.legend").Select(t => t.TextContent.Trim()).Should().Equal("赞成 26 票", "反对 15 票", "弃权 6 票");
+        svg.QuerySelectorAll("text").Should().BeEmpty("the legend is HTML, so that it does not shrink with the bar");
         document.QuerySelector("#vote-heading + p")!.TextContent.Should().StartWith("经记录表决");
     }
 
@@ -77,7 +78,7 @@ public sealed class VoteBarTests : OwnSiteTests
         }
 
         fills.Count(f => f.StartsWith("url(#", StringComparison.Ordinal)).Should().Be(2, "against is hatched and abstaining dotted");
-        document.QuerySelectorAll("svg.vote-bar rect.swatch").Select(r => r.GetAttribute("fill")).Should().Equal(fills, "the legend shows the same fills");
+        document.QuerySelectorAll("ul.vote-bar-legend rect.swatch").Select(r => r.GetAttribute("fill")).Should().Equal(fills, "the legend shows the same fills");
     }
 
     [Theory]
