@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace ResolutionArchive.Data;
@@ -40,8 +41,20 @@ public static class ArchiveDatabase
     /// an instance that serves a copy of the archive), with the connection settings of
     /// <see cref="ArchiveConnectionSettings"/> applied to every connection it opens.
     /// </summary>
+    /// <remarks>
+    /// EF Core's warning 20410 (<see cref="RelationalEventId.NonTransactionalMigrationOperationWarning"/>) is not
+    /// logged: it was the first thing a new user saw on the first start (issue 17), and it does not apply to SQLite's
+    /// table rebuilds, the only non-transactional operations of the committed migrations (SourcesPartsAnnexes,
+    /// RegistryOverTimeAndDataQuality). A rebuild is <c>PRAGMA foreign_keys = 0</c>, then the copy of the table in the
+    /// migration's transaction, then <c>PRAGMA foreign_keys = 1</c>; the pragma must run outside a transaction (SQLite
+    /// ignores it inside one) and is a setting of the connection, never written to the file. A start stopped at any
+    /// point leaves the file either before the migration (its transaction rolled back, its history row not written,
+    /// so the next start applies it again) or after it — never partly applied. docs/operations.md §2.
+    /// </remarks>
     public static DbContextOptionsBuilder UseArchive(this DbContextOptionsBuilder builder, string path, bool readOnly) =>
-        builder.UseSqlite(ConnectionString(path, readOnly)).AddInterceptors(ArchiveConnectionSettings.Instance);
+        builder.UseSqlite(ConnectionString(path, readOnly))
+            .AddInterceptors(ArchiveConnectionSettings.Instance)
+            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
 
     /// <summary>Options for an <see cref="ArchiveDbContext"/> on the file at <paramref name="path"/>.</summary>
     public static DbContextOptions<ArchiveDbContext> Options(string path)

@@ -73,6 +73,16 @@ app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseStrictTransportSecurity();
 app.UseRequestLocalization(UiCulture.Options());
+// A symbol sent as one encoded segment (/api/resolutions/A%2FRES%2F76%2F159, as generated OpenAPI clients send it) is
+// the same record as its slashed form (docs/api.md "Symbols in paths").
+app.UseEncodedSymbolPaths();
+// The API reference, rendered from /openapi/v1.json by Swagger UI served from its package (docs/api.md).
+app.UseSwaggerUI(options =>
+{
+    options.RoutePrefix = "api-reference";
+    options.SwaggerEndpoint("/openapi/v1.json", "ResolutionArchive API");
+    options.DocumentTitle = "ResolutionArchive API";
+});
 app.UseRouting();
 // After the request culture, so that the 429 page of /search speaks the reader's language.
 app.UseRateLimiter();

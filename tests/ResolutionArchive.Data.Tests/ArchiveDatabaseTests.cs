@@ -9,6 +9,58 @@ public sealed class ArchiveDatabaseTests
     private const string InitialMigration = "20261124080818_InitialSchema";
 
     [Fact]
+    public async Task ANewArchiveIsMigratedWithoutAWarning()
+    {
+        // issue 17: EF Core's 20410 ("cannot be executed in a transaction … partially applied") on every first start,
+        // for the PRAGMA of SQLite's table rebuilds (ArchiveDatabase.UseArchive says why it does not apply)
+        var path = Path.Combine(Path.GetTempPath(), $"migrate-{Guid.NewGuid():N}.sqlite");
+        var logged = new List<(Microsoft.Extensions.Logging.LogLevel Level, string Message)>();
+        try
+        {
+            using var loggers = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddProvider(new ListLoggerProvider(logged)).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Information));
+            var options = new DbContextOptionsBuilder<ArchiveDbContext>().UseArchive(path).UseLoggerFactory(loggers).Options;
+            await using (var context = new ArchiveDbContext((DbContextOptions<ArchiveDbContext>)options))
+            {
+                await ArchiveDatabase.UpgradeAsync(context, path);
+                (await context.Database.GetAppliedMigrationsAsync()).Should().HaveCount(context.Database.GetMigrations().Count());
+            }
+
+            logged.Should().Contain(l => l.Message.Contains("Applying migration", StringComparison.Ordinal), "the migrations ran and were logged");
+            logged.Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning).Select(l => l.Message).Should().BeEmpty();
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    private sealed class ListLoggerProvider(List<(Microsoft.Extensions.Logging.LogLevel, string)> logged) : Microsoft.Extensions.Logging.ILoggerProvider
+    {
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new ListLogger(logged);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class ListLogger(List<(Microsoft.Extensions.Logging.LogLevel, string)> logged) : Microsoft.Extensions.Logging.ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+            public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                lock (logged)
+                {
+                    logged.Add((logLevel, formatter(state, exception)));
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task OpenCreatesEveryTableThroughTheCommittedMigration()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -37,12 +37,24 @@ internal static class VotesCsv
         ["symbol", "number", "body", "session", "date", "country_iso3", "country_name_zh", "country_name_en", "vote"];
 
     /// <summary>
-    /// Maps the endpoint. It is a file, not part of the JSON API, so it is left out of the OpenAPI document;
-    /// docs/open-data.md describes it.
+    /// Maps the endpoint, described in the OpenAPI document beside the JSON API (issue 17: a client generated from the
+    /// document should know the open data too); docs/open-data.md describes the file in full.
     /// </summary>
     internal static RouteHandlerBuilder Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet(Path, HandleAsync)
         .WithName("VotesCsv")
-        .ExcludeFromDescription();
+        .WithTags("Open data")
+        .WithSummary("Every recorded vote, one row per state and vote (CSV)")
+        .WithDescription(
+            "RFC 4180 CSV, UTF-8, CRLF line ends, with the columns `symbol, number, body, session, date, country_iso3,"
+            + " country_name_zh, country_name_en, vote`: one row per state listed in a recorded vote (`yes`, `no`,"
+            + " `abstain`) and per member of the body on the adoption date in none of the lists (`non-voting`); names as"
+            + " they were on the date. Ordered by vote (oldest first), then by code. `bom=1` starts the file with a UTF-8"
+            + " byte order mark (Excel needs it); `resolution` (a record's key, e.g. `A/HRC/RES/46/13`) answers only that"
+            + " record's rows, 404 when it has no recorded vote. Written as it is read: the whole archive's file streams."
+            + " docs/open-data.md.")
+        .Produces<string>(StatusCodes.Status200OK, "text/csv")
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status404NotFound);
 
     /// <summary>
     /// Answers the CSV; 400 with a problem document for a <c>bom</c> other than <c>0</c> or <c>1</c>, 404 for a

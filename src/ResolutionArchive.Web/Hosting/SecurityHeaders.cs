@@ -15,6 +15,21 @@ internal static class SecurityHeaders
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
         + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The path of the rendered API reference (Swagger UI, served from its package: Program.cs, docs/api.md).
+    /// </summary>
+    public const string ApiReferencePath = "/api-reference";
+
+    /// <summary>
+    /// The Content-Security-Policy of the API reference: the site's, and the hash of the one <c>&lt;style&gt;</c> element
+    /// Swagger UI 5.34.1 (Swashbuckle.AspNetCore.SwaggerUI 11.0.1) writes into its page — the exact text, nothing else
+    /// inline. Its script and its other styles are files of the site. <c>ApiReferenceBrowserTests</c> fails when an
+    /// upgrade of the package writes another style (the console names the new hash).
+    /// </summary>
+    public const string ApiReferenceContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='; "
+        + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     /// <summary>The Referrer-Policy: the full URL within the site, only the origin elsewhere, nothing to HTTP from HTTPS.</summary>
     public const string ReferrerPolicy = "strict-origin-when-cross-origin";
 
@@ -44,8 +59,11 @@ internal static class SecurityHeaders
         {
             context.Response.OnStarting(static state =>
             {
-                var headers = ((HttpResponse)state).Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                var response = (HttpResponse)state;
+                var headers = response.Headers;
+                headers.ContentSecurityPolicy = response.HttpContext.Request.Path.StartsWithSegments(ApiReferencePath, StringComparison.OrdinalIgnoreCase)
+                    ? ApiReferenceContentSecurityPolicy
+                    : ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = ReferrerPolicy;
                 headers.XFrameOptions = "DENY";

@@ -64,7 +64,7 @@ internal static class Labels
 
     /// <summary>The tally as printed: 26 票赞成、15 票反对、6 票弃权; empty when there was no recorded vote.</summary>
     public static string Tally(Vote vote, IStringLocalizer? l = null) => vote.Mode == VoteMode.Recorded
-        ? l.Localize("{0} 票赞成、{1} 票反对、{2} 票弃权", (object?)vote.YesCount ?? "", (object?)vote.NoCount ?? "", (object?)vote.AbstainCount ?? "")
+        ? l.Plural("{0} 票赞成、{1} 票反对、{2} 票弃权", vote.AbstainCount, (object?)vote.YesCount ?? "", (object?)vote.NoCount ?? "", (object?)vote.AbstainCount ?? "")
         : "";
 
     /// <summary>

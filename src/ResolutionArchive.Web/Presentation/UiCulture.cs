@@ -124,4 +124,24 @@ internal static class UiCulture
         localizer is null
             ? (arguments.Length == 0 ? key : string.Format(CultureInfo.InvariantCulture, key, arguments))
             : localizer[key, arguments].Value;
+
+    /// <summary>
+    /// <paramref name="key"/> localized for <paramref name="count"/>: when the count is 1 and the resources have a
+    /// singular form under <c>KEY#one</c> (English: "1 abstention", "1 resolution"), that form; otherwise the key's own
+    /// (Chinese has no plural, so the Chinese text has no <c>#one</c> keys). The CLDR plural rule of English: "one" for
+    /// exactly 1, "other" for every other number. docs/localization.md.
+    /// </summary>
+    public static string Plural(this IStringLocalizer? localizer, string key, int? count, params object[] arguments)
+    {
+        if (localizer is not null && count == 1)
+        {
+            var one = localizer[key + "#one", arguments];
+            if (!one.ResourceNotFound)
+            {
+                return one.Value;
+            }
+        }
+
+        return localizer.Localize(key, arguments);
+    }
 }

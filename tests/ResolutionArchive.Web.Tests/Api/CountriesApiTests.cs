@@ -176,13 +176,15 @@ public sealed class CountriesApiTests : OwnSiteTests
     }
 
     [Fact]
-    public async Task TheOpenApiDocumentDescribesBothCountryEndpointsButNotTheCsv()
+    public async Task TheOpenApiDocumentDescribesBothCountryEndpointsAndTheCsv()
     {
         var (_, root) = await GetJsonAsync("/openapi/v1.json");
 
         var paths = root.GetProperty("paths");
-        paths.EnumerateObject().Select(p => p.Name).Should().Contain(["/api/countries", "/api/countries/{iso3}/votes"])
-            .And.NotContain(p => p.StartsWith("/data", StringComparison.Ordinal));
+        paths.EnumerateObject().Select(p => p.Name).Should().Contain(["/api/countries", "/api/countries/{iso3}/votes", "/data/votes.csv"]);
+        var csv = paths.GetProperty("/data/votes.csv").GetProperty("get");
+        csv.GetProperty("responses").GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name).Should().Equal("text/csv");
+        csv.GetProperty("description").GetString().Should().Contain("bom=1").And.Contain("resolution");
         var list = paths.GetProperty("/api/countries").GetProperty("get");
         list.GetProperty("summary").GetString().Should().NotBeNullOrEmpty();
         var votes = paths.GetProperty("/api/countries/{iso3}/votes").GetProperty("get");

@@ -20,7 +20,7 @@ public sealed class OpenApiDocumentTests : OwnSiteTests
         root.GetProperty("openapi").GetString().Should().StartWith("3.");
         var paths = root.GetProperty("paths");
         paths.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
-            "/api/resolutions", "/api/resolutions/{symbol}", "/api/resolutions/{symbol}.akn.xml", "/api/search", "/api/search/votes", "/api/countries", "/api/countries/{iso3}/votes");
+            "/api/resolutions", "/api/resolutions/{symbol}", "/api/resolutions/{symbol}.akn.xml", "/api/search", "/api/search/votes", "/api/countries", "/api/countries/{iso3}/votes", "/data/votes.csv");
         paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(o => $"{o.Name} {p.Name}")).Should().AllSatisfy(
             operation => operation.Should().StartWith("get ", "HEAD is answered but not described twice"));
 

@@ -60,7 +60,7 @@ public sealed partial class BrowseTests(SampleArchive archive) : IClassFixture<S
         var (_, adopted) = await App.GetDocumentAsync("/?status=adopted");
 
         Rows(drafts).Should().ContainSingle();
-        Cells(drafts)[0][0].Should().Be("43/...决议草案");
+        Cells(drafts)[0][0].Should().Be("决议草案 · 第 43 届会议");
         Rows(adopted).Should().HaveCount(20);
         Cells(adopted).Select(c => c[0]).Should().NotContain(s => s.Contains("决议草案", StringComparison.Ordinal));
     }
@@ -100,9 +100,9 @@ public sealed partial class BrowseTests(SampleArchive archive) : IClassFixture<S
         var (_, explicitDefault) = await App.GetDocumentAsync("/?sort=date-desc");
 
         Symbols(newest)[0].Should().Be("A/HRC/RES/53/11");
-        Symbols(newest)[^1].Should().Be("43/...决议草案");
+        Symbols(newest)[^1].Should().Be("决议草案 · 第 43 届会议");
         Symbols(oldest)[0].Should().Be("A/HRC/RES/37/23");
-        Symbols(oldest)[^1].Should().Be("43/...决议草案");
+        Symbols(oldest)[^1].Should().Be("决议草案 · 第 43 届会议");
         Symbols(explicitDefault).Should().Equal(Symbols(newest));
         Dates(newest).Should().HaveCount(20).And.BeInDescendingOrder();
         Dates(oldest).Should().HaveCount(20).And.BeInAscendingOrder();

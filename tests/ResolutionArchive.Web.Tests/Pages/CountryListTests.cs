@@ -18,6 +18,28 @@ public sealed class CountryListTests : OwnSiteTests
     }
 
     [Fact]
+    public async Task The_Chinese_list_is_in_pinyin_order_and_the_English_one_alphabetical()
+    {
+        var zh = await RowsAsync("/countries");
+        var en = await RowsAsync("/countries?culture=en");
+
+        zh.Select(r => r.NameZh).Should().BeInAscendingOrder(System.StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), false));
+        zh.Take(3).Select(r => r.NameZh).Should().Equal(["阿尔巴尼亚", "阿尔及利亚", "阿富汗"], "pinyin: a-er-ba-ni-ya, a-er-ji-li-ya, a-fu-han");
+        zh.Last().NameZh.Should().Be("中国", "zhongguo, after zanbiya and zhongfei");
+        en.Select(r => r.NameEn).Should().BeInAscendingOrder(System.StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("en"), true));
+        en.First().NameEn.Should().Be("Afghanistan");
+    }
+
+    [Fact]
+    public async Task The_list_offers_the_votes_as_CSV_and_as_CSV_for_Excel()
+    {
+        var (_, document) = await App.GetDocumentAsync("/countries");
+
+        document.GetElementById("votes-csv")!.GetAttribute("href").Should().Be("/data/votes.csv");
+        document.GetElementById("votes-csv-excel")!.GetAttribute("href").Should().Be("/data/votes.csv?bom=1");
+    }
+
+    [Fact]
     public async Task Lists_the_195_states_with_their_names_codes_and_recorded_votes()
     {
         var rows = await RowsAsync("/countries");

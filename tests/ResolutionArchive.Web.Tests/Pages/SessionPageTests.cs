@@ -81,7 +81,7 @@ public sealed class SessionPageTests(SampleArchive archive) : IClassFixture<Samp
         hrc46.QuerySelector("#adopted td.tally")!.TextContent.Should().Be("26/15/6");
         hrc43.QuerySelector("#adopted").Should().BeNull();
         var draft = Links(hrc43, "#drafts").Should().ContainSingle().Subject;
-        draft.Text.Should().Be("43/...");
+        draft.Text.Should().Be("决议草案 · 第 43 届会议");
         draft.Href.Should().StartWith("/resolutions/HRC/43/draft/");
         (await App.GetDocumentAsync(draft.Href)).Response.StatusCode.Should().Be(HttpStatusCode.OK);
     }

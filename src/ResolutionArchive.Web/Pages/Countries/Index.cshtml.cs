@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ResolutionArchive.Data;
 using ResolutionArchive.Data.Search;
 using ResolutionArchive.Data.Voting;
 using ResolutionArchive.Parsing.Countries;
+using ResolutionArchive.Web.Presentation;
 
 namespace ResolutionArchive.Web.Pages.Countries;
 
@@ -36,7 +38,11 @@ public sealed class IndexModel(ArchiveDbContext db, VotingRecords voting) : Page
 
         var archive = await voting.GetAsync(db, cancellationToken);
         RecordedVotes = archive.Votes.Count;
-        Countries = Matching(Query).Select(c => (c, archive.CastCount(c.Iso3))).ToList();
+        // in the interface's language's order: Chinese names by pinyin (ICU's zh-CN collation), English names alphabetically
+        var order = UiCulture.IsEnglish
+            ? Matching(Query).OrderBy(c => c.NameEn, StringComparer.Create(CultureInfo.GetCultureInfo("en"), ignoreCase: true))
+            : Matching(Query).OrderBy(c => c.NameZh, StringComparer.Create(CultureInfo.GetCultureInfo("zh-CN"), ignoreCase: false));
+        Countries = order.Select(c => (c, archive.CastCount(c.Iso3))).ToList();
     }
 
     /// <summary>The states matching <paramref name="query"/> (all when empty).</summary>

@@ -1,5 +1,7 @@
 // Progressive enhancement for the ¶ permalinks (Pages/Resolutions/_Permalink.cshtml): a click copies the paragraph's
-// full URL and says so; without JavaScript, or without clipboard access, the link simply goes to the anchor.
+// full URL and says so; without JavaScript, or without clipboard access, the link simply goes to the anchor. What it
+// says comes from the page, in its language (data-copied and data-copied-title on this script's element, _Layout.cshtml).
+const texts = document.currentScript ? document.currentScript.dataset : {};
 document.addEventListener("click", async (event) => {
     const link = event.target instanceof Element ? event.target.closest("a.permalink") : null;
     if (!link || !navigator.clipboard) {
@@ -10,9 +12,10 @@ document.addEventListener("click", async (event) => {
     try {
         await navigator.clipboard.writeText(url);
         history.replaceState(null, "", url);
-        link.dataset.copied = "true";
-        link.setAttribute("title", "已复制链接");
-        setTimeout(() => { delete link.dataset.copied; link.setAttribute("title", "复制此段的链接"); }, 2000);
+        const title = link.getAttribute("title");
+        link.dataset.copied = texts.copied || "\u2713";
+        link.setAttribute("title", texts.copiedTitle || title);
+        setTimeout(() => { delete link.dataset.copied; link.setAttribute("title", title); }, 2000);
         event.preventDefault();
     } catch {
         // no permission: fall back to following the link

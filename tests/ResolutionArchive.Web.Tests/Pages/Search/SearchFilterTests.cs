@@ -145,7 +145,7 @@ public sealed class SearchFilterTests(SearchArchive archive) : SearchSiteTests(a
         pagination.QuerySelector("a[rel=prev]")!.GetAttribute("href").Should().Be("/search?q=%E4%BA%BA%E6%9D%83&view=flat");
         pagination.QuerySelector("a[rel=next]")!.GetAttribute("href").Should().Be("/search?q=%E4%BA%BA%E6%9D%83&view=flat&page=3");
         second.QuerySelectorAll(".search-hit .hit-label").Select(a => a.TextContent)
-            .Should().AllSatisfy(t => t.Should().MatchRegex("^(A/HRC/RES/\\d+/\\d+|A/RES/76/159|43/\\.\\.\\.) · (序言部分第 \\d+ 段|执行部分第 \\d+ 段|执行部分第 \\d+ 段\\(.+\\)|脚注 .+)$"));
+            .Should().AllSatisfy(t => t.Should().MatchRegex("^(A/HRC/RES/\\d+/\\d+|A/RES/76/159|决议草案 · 第 43 届会议) · (序言部分第 \\d+ 段|执行部分第 \\d+ 段|执行部分第 \\d+ 段\\(.+\\)|脚注 .+)$"));
 
         var seen = new List<string>();
         for (var page = 1; page <= pageCount; page++)
