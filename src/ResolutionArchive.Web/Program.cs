@@ -1,6 +1,7 @@
 using ResolutionArchive.Data;
 using ResolutionArchive.Web.Api;
 using ResolutionArchive.Web.Hosting;
+using ResolutionArchive.Web.Pages.Countries;
 using ResolutionArchive.Web.Presentation;
 
 // `--seeds-only` is a switch: the configuration's command line takes values, so it is given its value here.
@@ -93,6 +94,7 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets().WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
 app.MapArchiveApi();
 app.MapLanguageSwitch();
+app.MapComparePicker();
 app.MapArchiveHealthChecks();
 
 await app.RunAsync();

@@ -46,11 +46,17 @@ internal sealed record YearChartSvg
     /// <param name="PartHeight">Height.</param>
     public sealed record Part(CountryVote Vote, int Count, double Y, double PartHeight);
 
-    /// <summary>The chart of <paramref name="record"/> (dated votes only), or null when there is none.</summary>
+    /// <summary>
+    /// The chart of <paramref name="record"/>: its dated votes in which the state had a part — in favour, against,
+    /// abstaining, or absent as a member — or null when there is none. Votes in which it was <see cref="CountryVote.NotListed"/>
+    /// (a Council vote of a year it was not on the Council, a General Assembly vote of an observer state) are left out:
+    /// drawn, they made every year off the Council a full hatched bar as tall as a year of votes (issue 17). The table
+    /// under the chart still lists them.
+    /// </summary>
     public static YearChartSvg? For(IEnumerable<(RecordedVote Vote, CountryVote Position)> record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var years = record.Where(r => r.Vote.Date is not null)
+        var years = record.Where(r => r.Vote.Date is not null && r.Position != CountryVote.NotListed)
             .GroupBy(r => r.Vote.Date!.Value.Year)
             .OrderBy(g => g.Key)
             .Select(g => (Year: g.Key, Counts: VotingLabels.All.Select(v => (Vote: v, Count: g.Count(r => r.Position == v))).ToList()))

@@ -81,6 +81,40 @@ public sealed class CountryPageTests : OwnSiteTests
     }
 
     [Fact]
+    public async Task The_chart_draws_the_votes_the_state_took_part_in_and_not_the_years_off_the_Council()
+    {
+        // the United States was not on the Council in 2018 and 2021 (37/23, 46/13): not listed, so not drawn
+        var (_, document) = await App.GetDocumentAsync("/countries/USA");
+
+        var positions = document.QuerySelectorAll("#country-votes tbody tr").Select(tr => (
+            Year: tr.QuerySelector("time")!.GetAttribute("datetime")![..4],
+            Position: tr.QuerySelector("td.position")!.GetAttribute("data-position"))).ToList();
+        positions.Should().Contain(p => p.Position == "not-listed");
+        var expected = positions.Where(p => p.Position != "not-listed").GroupBy(p => p.Year).OrderBy(g => g.Key).Select(g => $"{g.Key}:{g.Count()}");
+        document.QuerySelectorAll("svg.year-chart g.year").Select(g => g.GetAttribute("data-year") + ":" + g.GetAttribute("data-total")).Should().Equal(expected);
+        document.QuerySelectorAll("svg.year-chart rect.part.not-listed").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_header_names_the_regional_group_and_the_picker_leads_to_the_comparison()
+    {
+        var (_, document) = await App.GetDocumentAsync("/countries/CHN");
+
+        document.QuerySelector("dl.country-meta")!.TextContent.Should().Contain("亚洲－太平洋国家组");
+        var options = document.QuerySelectorAll("#compare-with option").Select(o => o.GetAttribute("value")).ToList();
+        options.Should().HaveCount(194).And.Contain("USA").And.NotContain("CHN");
+        document.GetElementById("compare-picker")!.GetAttribute("action").Should().Be("/countries/CHN/compare");
+
+        using var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        foreach (var (url, target) in new[] { ("/countries/CHN/compare?with=usa", "/countries/CHN/compare/USA"), ("/countries/chn/compare?with=CHN", "/countries/CHN"), ("/countries/CHN/compare?with=%3Cx%3E", "/countries/CHN"), ("/countries/XXX/compare?with=USA", "/countries") })
+        {
+            var response = await client.GetAsync(url);
+            response.StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect, url);
+            response.Headers.Location!.OriginalString.Should().Be(target, url);
+        }
+    }
+
+    [Fact]
     public async Task The_record_filters_by_body_and_year_and_lists_what_it_ignored()
     {
         var (_, byYear) = await App.GetDocumentAsync("/countries/CHN?year=2021");

@@ -68,6 +68,17 @@ public sealed class ShowModel(ArchiveDbContext db, VotingRecords voting, IConfig
     /// <summary>The fewest shared votes for an agreement to be shown.</summary>
     public int MinShared { get; private set; } = DefaultMinSharedVotes;
 
+    /// <summary>
+    /// The states the compare picker offers (every state of the registry but this one), each with its name in the
+    /// interface's language, in that language's order (pinyin for Chinese): the form leads to
+    /// <c>/countries/{iso3}/compare/{other}</c> (<see cref="ComparePicker"/>).
+    /// </summary>
+    public IReadOnlyList<(string Iso3, string Name)> CompareChoices => CountryRegistry.Default.Countries
+        .Where(other => other.Iso3 != Country.Iso3)
+        .Select(other => (other.Iso3, Name: Labels.CountryName(other.Iso3)))
+        .OrderBy(other => other.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo(UiCulture.IsEnglish ? "en" : "zh-CN"), ignoreCase: false))
+        .ToList();
+
     /// <summary>Agreements with at least <see cref="MinShared"/> shared votes, highest share first.</summary>
     public IReadOnlyList<Agreement> Agreements { get; private set; } = [];
 
