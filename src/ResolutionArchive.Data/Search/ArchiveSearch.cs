@@ -276,9 +276,9 @@ public sealed class ArchiveSearch : IDisposable
     private async Task<Snapshot> LoadSnapshotAsync(ArchiveDbContext db, long revision, CancellationToken cancellationToken)
     {
         var rows = await db.Resolutions.AsNoTracking().OrderBy(r => r.Id)
-            .Select(r => new { r.Id, r.Key, r.Symbol, r.Number, r.Title, r.Body, r.Session, r.AdoptionDate, r.VoteMode })
+            .Select(r => new { r.Id, r.Key, r.Symbol, r.Number, r.Title, r.Body, r.Session, r.AdoptionDate, r.VoteMode, r.YesCount, r.NoCount, r.AbstainCount })
             .ToListAsync(cancellationToken);
-        var resolutions = rows.Select(r => new SearchResolution(r.Key, r.Symbol, r.Number, r.Title, r.Body, r.Session, r.AdoptionDate, r.VoteMode)).ToArray();
+        var resolutions = rows.Select(r => new SearchResolution(r.Key, r.Symbol, r.Number, r.Title, r.Body, r.Session, r.AdoptionDate, r.VoteMode, r.YesCount, r.NoCount, r.AbstainCount)).ToArray();
         var resolutionIndex = rows.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var entries = new List<EntryInfo>();
         var positionOf = new Dictionary<int, int>();

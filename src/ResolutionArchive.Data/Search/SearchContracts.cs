@@ -78,7 +78,11 @@ public sealed record SearchRequest(SearchQuery Query, SearchFilters Filters, Sea
 /// <param name="Session">Session.</param>
 /// <param name="AdoptionDate">Adoption date.</param>
 /// <param name="Mode">Adoption mode.</param>
-public sealed record SearchResolution(string Key, string? Symbol, string Number, string Title, Body Body, int? Session, DateOnly? AdoptionDate, VoteMode Mode);
+/// <param name="YesCount">In favour, for a recorded vote; else null.</param>
+/// <param name="NoCount">Against, for a recorded vote; else null.</param>
+/// <param name="AbstainCount">Abstaining, for a recorded vote; else null.</param>
+public sealed record SearchResolution(string Key, string? Symbol, string Number, string Title, Body Body, int? Session, DateOnly? AdoptionDate, VoteMode Mode,
+    int? YesCount = null, int? NoCount = null, int? AbstainCount = null);
 
 /// <summary>One matching paragraph or footnote.</summary>
 /// <param name="Resolution">Its resolution.</param>

@@ -39,6 +39,18 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSearch search, IStrin
     /// </summary>
     public string QueryText => Displayable(Parameters.Query.Raw);
 
+    /// <summary>
+    /// For a search that found nothing (issue 17: the page offered nothing): how many paragraphs the same query finds
+    /// without the filters, when filters were set and it finds some; else null.
+    /// </summary>
+    public int? WithoutFilters { get; private set; }
+
+    /// <summary>
+    /// For a search that found nothing: nearby queries that find something, each with its count of paragraphs, most
+    /// first, at most four (<see cref="NearbyQueries"/>).
+    /// </summary>
+    public IReadOnlyList<(string Query, int Count)> Suggestions { get; private set; } = [];
+
     /// <summary>Server time of the search, in milliseconds.</summary>
     public double ElapsedMilliseconds { get; private set; }
 
@@ -64,6 +76,68 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSearch search, IStrin
         var watch = Stopwatch.StartNew();
         Results = await search.SearchAsync(db, new SearchRequest(query, Parameters.Filters, Parameters.Layout, Parameters.Page, PageSize), cancellationToken);
         ElapsedMilliseconds = watch.Elapsed.TotalMilliseconds;
+        if (Results.Total == 0)
+        {
+            await SuggestAsync(query, cancellationToken);
+        }
+    }
+
+    /// <summary>Fills <see cref="WithoutFilters"/> and <see cref="Suggestions"/> for a query that found nothing.</summary>
+    private async Task SuggestAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        async Task<int> CountAsync(SearchQuery q, SearchFilters filters) =>
+            (await search.SearchAsync(db, new SearchRequest(q, filters, SearchLayout.Flat, 1, 1), cancellationToken)).Total;
+
+        if (Parameters.Filters != new SearchFilters() && await CountAsync(query, new SearchFilters()) is > 0 and var all)
+        {
+            WithoutFilters = all;
+            return; // the words are in the archive: the filters are what to change
+        }
+
+        var found = new List<(string, int)>();
+        foreach (var candidate in NearbyQueries(query.Raw))
+        {
+            var parsed = SearchQuery.Parse(candidate);
+            if (parsed.Problem is null && await CountAsync(parsed, new SearchFilters()) is > 0 and var count)
+            {
+                found.Add((candidate, count));
+            }
+        }
+
+        Suggestions = [.. found.OrderByDescending(f => f.Item2).ThenBy(f => f.Item1, StringComparer.Ordinal).Take(4)];
+    }
+
+    /// <summary>
+    /// Queries near <paramref name="raw"/> to try when it finds nothing: each of its words when it has several (a
+    /// phrase whose words are all in the archive but never together); for one word of three characters or more, the
+    /// word without its first or its last character and its two halves — Chinese writes compounds without spaces, so
+    /// 单方面强制措施 (no match) is near 单方面强制 and 强制措施. Candidates shorter than two characters, the query
+    /// itself and repeats are left out; quotes and operators are dropped.
+    /// </summary>
+    public static IReadOnlyList<string> NearbyQueries(string raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var words = raw.Replace("\"", " ", StringComparison.Ordinal).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w is not ("AND" or "OR" or "NOT")).ToList();
+        var candidates = new List<string>();
+        if (words.Count > 1)
+        {
+            candidates.AddRange(words);
+        }
+        else if (words.Count == 1 && new System.Globalization.StringInfo(words[0]).LengthInTextElements >= 3)
+        {
+            var text = new System.Globalization.StringInfo(words[0]);
+            var n = text.LengthInTextElements;
+            candidates.Add(text.SubstringByTextElements(1));
+            candidates.Add(text.SubstringByTextElements(0, n - 1));
+            if (n >= 4)
+            {
+                candidates.Add(text.SubstringByTextElements(0, n / 2));
+                candidates.Add(text.SubstringByTextElements(n / 2));
+            }
+        }
+
+        return [.. candidates.Where(c => c.Length >= 2 && c != raw.Trim()).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary><paramref name="text"/> with control characters as spaces and unpaired surrogates as U+FFFD.</summary>

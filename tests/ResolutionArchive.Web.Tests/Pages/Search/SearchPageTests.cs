@@ -192,7 +192,7 @@ public sealed class SearchPageTests(SearchArchive archive) : SearchSiteTests(arc
         document.QuerySelector(".search-summary")!.TextContent.Should().Contain("Found 13 paragraphs in 2 resolutions.");
         document.QuerySelectorAll("nav.facets h2").Select(h => h.TextContent).Should().Equal("Paragraph kind", "Body", "Operative verb");
         document.QuerySelectorAll("li.search-group p.meta").Select(p => p.TextContent)
-            .Should().Contain(m => m.StartsWith("Human Rights Council · Session 46 · 23 March 2021 · 5 matches", StringComparison.Ordinal));
+            .Should().Contain(m => m.StartsWith("Human Rights Council · Session 46 · 23 March 2021 · Recorded vote 26–15–6 · 5 matches", StringComparison.Ordinal));
         var group = document.QuerySelector("li.search-group")!;
         group.QuerySelector("h2 span")!.GetAttribute("lang").Should().Be("zh-Hans", "the title stays Chinese");
         group.QuerySelector(".snippet")!.GetAttribute("lang").Should().Be("zh-Hans");
