@@ -80,6 +80,13 @@ public sealed class EveryPageBrowserTests(VotingBrowserFixture fixture, ITestOut
             bottom.Should().BeLessThanOrEqualTo(height, "the vote summary is within the first screen");
         }
 
+        if (name.StartsWith("compare", StringComparison.Ordinal) && width < 500)
+        {
+            // on a phone the two texts are stacked, each the width of the page (side by side: about six characters a line)
+            var cell = await page.EvaluateAsync<double>("document.querySelector('table.paragraph-compare td').getBoundingClientRect().width");
+            cell.Should().BeGreaterThan(innerWidth * 0.75);
+        }
+
         var (passes, violations) = await AccessibilityTests.RunAxeAsync(page);
         violations.ForEach(output.WriteLine);
         violations.Should().BeEmpty();
