@@ -118,9 +118,10 @@ public static class ArchiveDatabase
     /// <summary>
     /// Raised when a reader's rules change what a stored source gives (a new field, a rule that reads a file
     /// differently), so that archives derive their records again; 1 = non-voting members and data-quality flags; 2 = the
-    /// UN Digital Library's voting data and its merge after the texts (input-formats §11).
+    /// UN Digital Library's voting data and its merge after the texts (input-formats §11); 3 = a draft's L-symbol from its
+    /// masthead (input-formats §2.5).
     /// </summary>
-    public const int ReaderRules = 2;
+    public const int ReaderRules = 3;
 
     /// <summary>
     /// Brings the database at <paramref name="path"/> (opened by <paramref name="context"/>) up to date, in two steps

@@ -126,7 +126,7 @@ public static class ResolutionTextParser
             AgendaItem = header.AgendaItem,
             AgendaTitle = header.AgendaTitle,
             Number = number,
-            Symbol = isDraft ? null : SymbolOf(formulaBody, number),
+            Symbol = isDraft ? header.DraftSymbol : SymbolOf(formulaBody, number), // §2.5: a draft has its L-symbol when the masthead prints one
             Status = isDraft ? ResolutionStatus.Draft : ResolutionStatus.Adopted,
             Title = title,
             AdoptionDate = isDraft ? null : adoptionDate,

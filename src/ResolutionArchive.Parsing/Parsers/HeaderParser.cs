@@ -29,6 +29,9 @@ internal sealed class Header
 
     public bool DraftMarker { get; set; }
 
+    /// <summary>The first draft symbol of the masthead (§2.5: <c>A/HRC/43/L.8</c>), or null.</summary>
+    public string? DraftSymbol { get; set; }
+
     public string? SponsorList { get; set; }
 
     public int SponsorLine { get; set; }
@@ -79,6 +82,12 @@ internal static class HeaderParser
                 header.TitleLine = line.Number;
                 titleOpen = true;
                 agendaTitleOpen = false;
+                continue;
+            }
+
+            if (Patterns.DraftSymbol().IsMatch(compact))
+            {
+                header.DraftSymbol ??= compact; // §2.5: the symbol of a draft, read when the text is a draft
                 continue;
             }
 

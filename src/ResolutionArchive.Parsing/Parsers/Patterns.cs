@@ -51,6 +51,15 @@ internal static partial class Patterns
     [GeneratedRegex(@"^\[根据(?<committee>[^(（\[]*?委员会)的报告[(（](?<symbol>[A-Z][^，,()（）]*(?:\([^()]*\))?[^，,()（）]*)(?:[，,]第(?<para>[0-9]{1,6})段)?[)）]通过\]$")]
     public static partial Regex CommitteeReport();
 
+    /// <summary>
+    /// §2.5: the document symbol of a draft as the masthead prints it — an L document of the Council or the Assembly, of
+    /// a Main Committee of the Assembly, with a revision: <c>A/HRC/43/L.8</c>, <c>A/HRC/43/L.8/Rev.1</c>,
+    /// <c>A/75/L.70</c>, <c>A/C.3/76/L.21/Rev.1</c> (UN document symbols, ST/LIB/SER.B/5/Rev.5: <c>L.</c> marks
+    /// limited distribution, the series of draft resolutions).
+    /// </summary>
+    [GeneratedRegex(@"^A/(?:HRC/|C\.[1-6]/)?\d{1,3}/L\.\d{1,4}(?:/Rev\.\d{1,2})?$")]
+    public static partial Regex DraftSymbol();
+
     /// <summary>§1.2 masthead lines in Latin script (Distr.: General, 31 March 2021, Original: English).</summary>
     [GeneratedRegex(@"^[\x20-\x7E]+$")]
     public static partial Regex Masthead();

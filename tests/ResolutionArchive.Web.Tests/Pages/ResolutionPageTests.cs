@@ -28,6 +28,29 @@ public sealed class ResolutionPageTests : OwnSiteTests
     }
 
     [Fact]
+    public async Task ADraftWhoseMastheadPrintsItsSymbolIsNamedAndKeyedByIt()
+    {
+        // input-formats §2.5: the L-symbol of a draft
+        const string text = "A/HRC/60/L.12\n\n人权理事会\n\n第六十届会议\n\n议程项目 2\n\n决议草案\n\n60/... 示例决议\n\n人权理事会，\n\n回顾其以往各项决议，\n\n1. 决定继续审议此事。\n";
+        _ = App.Server;
+        await using (var db = App.CreateDbContext())
+        {
+            (await new ResolutionImporter(db).ImportAsync(new ImportSource("draft.txt", Encoding.UTF8.GetBytes(text)))).Status.Should().Be(ImportStatus.Imported);
+        }
+
+        var (_, home) = await App.GetDocumentAsync("/?status=draft");
+        var row = home.QuerySelectorAll("#resolution-list tbody tr").Single(tr => tr.TextContent.Contains("示例决议", StringComparison.Ordinal));
+        row.QuerySelector("a")!.GetAttribute("href").Should().Be("/resolutions/A/HRC/60/L.12");
+        row.QuerySelector("a")!.TextContent.Should().Be("A/HRC/60/L.12");
+        row.QuerySelector(".badge")!.TextContent.Should().Be("决议草案");
+
+        var (response, page) = await App.GetDocumentAsync("/resolutions/A/HRC/60/L.12");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.QuerySelector(".symbol")!.TextContent.Should().Be("A/HRC/60/L.12");
+        page.QuerySelector("dl.meta a.official")!.GetAttribute("href").Should().Be("https://undocs.org/zh/A/HRC/60/L.12");
+    }
+
+    [Fact]
     public async Task RendersEveryClauseTextExactlyAsParsed()
     {
         foreach (var seed in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seeds"), "*.txt"))
