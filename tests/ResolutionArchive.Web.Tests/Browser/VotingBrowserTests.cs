@@ -99,7 +99,7 @@ public sealed class VotingBrowserTests(VotingBrowserFixture fixture, ITestOutput
         if (scrollWidth > innerWidth)
         {
             // what sticks out, for the reader of the failure
-            output.WriteLine(await page.EvaluateAsync<string>("Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-scroll, .map-scroll')).slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join('\\n')"));
+            output.WriteLine(await page.EvaluateAsync<string>("Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-scroll, .map-scroll, .chart-scroll')).slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join('\\n')"));
         }
         scrollWidth.Should().BeLessThanOrEqualTo(innerWidth, "the page does not scroll sideways (wide tables and the map scroll in their own regions)");
 
