@@ -65,7 +65,7 @@ internal static class SearchVotes
         return (null, parameters, matched.Count, PhraseVotes.Tally(archive, matched.Select(m => m.Key)));
     }
 
-    /// <summary>Answers the JSON, or 400.</summary>
+    /// <summary>How each state voted in the recorded votes of the resolutions whose text matches a search; 400 for a query or filter that cannot be read.</summary>
     public static async Task<Results<Ok<SearchVotesResponse>, ProblemHttpResult>> HandleAsync(
         HttpContext context, ArchiveDbContext db, ArchiveSearch search, VotingRecords voting, CancellationToken cancellationToken)
     {

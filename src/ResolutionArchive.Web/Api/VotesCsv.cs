@@ -43,7 +43,6 @@ internal static class VotesCsv
     internal static RouteHandlerBuilder Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet(Path, HandleAsync)
         .WithName("VotesCsv")
         .WithTags("Open data")
-        .WithSummary("Every recorded vote, one row per state and vote (CSV)")
         .WithDescription(
             "RFC 4180 CSV, UTF-8, CRLF line ends, with the columns `symbol, number, body, session, date, country_iso3,"
             + " country_name_zh, country_name_en, vote`: one row per state listed in a recorded vote (`yes`, `no`,"
@@ -57,8 +56,8 @@ internal static class VotesCsv
         .ProducesProblem(StatusCodes.Status404NotFound);
 
     /// <summary>
-    /// Answers the CSV; 400 with a problem document for a <c>bom</c> other than <c>0</c> or <c>1</c>, 404 for a
-    /// <c>resolution</c> that is not a record with a recorded vote.
+    /// Every recorded vote as CSV, one row per state and vote, or one record's (<c>resolution</c>); 400 for a <c>bom</c>
+    /// other than <c>0</c> or <c>1</c>, 404 for a <c>resolution</c> without a recorded vote.
     /// </summary>
     /// <param name="bom"><c>1</c> to start the file with a UTF-8 byte order mark; <c>0</c> or absent for none.</param>
     /// <param name="resolution">A record's key (<c>A/HRC/RES/46/13</c>): only its vote's rows (the link "CSV" of a
