@@ -119,9 +119,10 @@ public static class ArchiveDatabase
     /// Raised when a reader's rules change what a stored source gives (a new field, a rule that reads a file
     /// differently), so that archives derive their records again; 1 = non-voting members and data-quality flags; 2 = the
     /// UN Digital Library's voting data and its merge after the texts (input-formats §11); 3 = a draft's L-symbol from its
-    /// masthead (input-formats §2.5).
+    /// masthead (input-formats §2.5); 4 = an adopted resolution's draft symbol (input-formats §7.7, §11.3) and a Main
+    /// Committee's report in the Library's <c>draft</c> column.
     /// </summary>
-    public const int ReaderRules = 3;
+    public const int ReaderRules = 4;
 
     /// <summary>
     /// Brings the database at <paramref name="path"/> (opened by <paramref name="context"/>) up to date, in two steps

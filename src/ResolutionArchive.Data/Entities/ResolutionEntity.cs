@@ -67,6 +67,12 @@ public sealed class ResolutionEntity
     /// <summary>Paragraph of the report.</summary>
     public int? CommitteeReportParagraph { get; set; }
 
+    /// <summary>
+    /// The draft resolution's document symbol (<c>A/75/L.8</c>, <c>A/C.3/76/L.37</c>; input-formats §7.7, §11.3); null
+    /// when no source states it, and for a draft (whose L-symbol is its <see cref="Symbol"/>).
+    /// </summary>
+    public string? DraftSymbol { get; set; }
+
     /// <summary>Adoption mode.</summary>
     public Parsing.Syntax.VoteMode VoteMode { get; set; }
 

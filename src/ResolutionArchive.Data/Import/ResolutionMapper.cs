@@ -57,6 +57,7 @@ public static class ResolutionMapper
             Committee = resolution.CommitteeReport?.Committee,
             CommitteeReportSymbol = resolution.CommitteeReport?.Symbol,
             CommitteeReportParagraph = resolution.CommitteeReport?.Paragraph,
+            DraftSymbol = resolution.DraftSymbol,
             VoteMode = resolution.Vote.Mode,
             YesCount = resolution.Vote.YesCount,
             NoCount = resolution.Vote.NoCount,
@@ -167,6 +168,7 @@ public static class ResolutionMapper
             AdoptionDate = entity.AdoptionDate,
             Meeting = entity.MeetingNumber is { } meeting ? new Meeting(meeting, entity.MeetingPlenary, entity.MeetingResumed) : null,
             CommitteeReport = entity.CommitteeReportSymbol is { } report ? new CommitteeReport(entity.Committee, report, entity.CommitteeReportParagraph) : null,
+            DraftSymbol = entity.DraftSymbol,
             Preamble = paragraphs.Where(p => p.Kind == ParagraphKind.Preamble).Select(p => ToClause(p, ClauseKind.Preamble, children)).ToList(),
             Operative = paragraphs.Where(p => p.Kind == ParagraphKind.Operative).Select(p => ToClause(p, ClauseKind.Operative, children)).ToList(),
             Parts = entity.Parts.OrderBy(p => p.Ordinal).Select(p => new ResolutionPart(p.Label, p.Title)

@@ -78,6 +78,7 @@ public static class ResolutionMerger
             AdoptionDate = Pick("adoptionDate", r => r.AdoptionDate, v => v is not null),
             Meeting = Pick("meeting", r => r.Meeting, v => v is not null),
             CommitteeReport = Pick("committeeReport", r => r.CommitteeReport, v => v is not null),
+            DraftSymbol = Pick("draftSymbol", r => r.DraftSymbol, v => v is not null),
             Vote = Pick("vote", r => r.Vote, v => v.Mode != VoteMode.NotStated),
             Sponsors = Pick("sponsors", r => r.Sponsors, v => v.Count > 0),
             Preamble = text.Preamble,
@@ -102,6 +103,11 @@ public static class ResolutionMerger
             if (merged.AdoptionDate is { } date && source.AdoptionDate is { } other && date != other)
             {
                 differences.Add($"adopted on {date:yyyy-MM-dd} in the text, voted on {other:yyyy-MM-dd} in the Library's data");
+            }
+
+            if (merged.DraftSymbol is { } draft && source.DraftSymbol is { } otherDraft && draft != otherDraft)
+            {
+                differences.Add($"the draft {draft} in the text, {otherDraft} in the Library's data");
             }
 
             var (mine, theirs) = (merged.Vote, source.Vote);

@@ -305,6 +305,9 @@ namespace ResolutionArchive.Data.Migrations
                     b.Property<string>("CommitteeReportSymbol")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DraftSymbol")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ImportedAtUtc")
                         .HasColumnType("TEXT");
 

@@ -109,11 +109,19 @@ internal static partial class AknExportReader
 
             // sponsors: one step per sponsor, resolved through its TLC; notes on the sponsor line
             var sponsors = new List<Sponsor>();
+            string? draftSymbol = null;
             foreach (var step in meta.Elements(Akn + "workflow").Elements(Akn + "step"))
             {
                 var outcome = Value(step, "outcome");
                 if (outcome is not ("draftResolution" or "draftResolutionAdditionalSponsors"))
                 {
+                    continue;
+                }
+
+                if (outcome == "draftResolution" && Value(step, "as") is { } draft && !draft.StartsWith('#'))
+                {
+                    // the draft's symbol (docs/akn-export.md, "Sponsors"), in a step of its own
+                    draftSymbol = draft;
                     continue;
                 }
 
@@ -207,6 +215,7 @@ internal static partial class AknExportReader
                 AdoptionDate = adoptionDate,
                 Meeting = meeting,
                 CommitteeReport = report,
+                DraftSymbol = draftSymbol,
                 Preamble = preamble,
                 Operative = operative,
                 Footnotes = footnotes,

@@ -113,6 +113,19 @@ public static partial class AknWriter
     private static XElement? BuildWorkflow(ParsedResolution r)
     {
         var steps = new List<XElement>();
+        if (r.DraftSymbol is { } draft)
+        {
+            // the draft's document symbol where AKN4UN keeps it (input-formats §7.7): the draftResolution step's @as,
+            // in a step of its own, as this export gives each sponsor its step; the schema requires @by: the body
+            // whose document the draft is
+            steps.Add(new XElement(
+                Akn + "step",
+                new XAttribute("date", UnknownDate),
+                new XAttribute("outcome", "draftResolution"),
+                new XAttribute("by", "#" + BodyCode(r.Body)),
+                new XAttribute("as", draft)));
+        }
+
         for (var i = 0; i < r.Sponsors.Count; i++)
         {
             var s = r.Sponsors[i];

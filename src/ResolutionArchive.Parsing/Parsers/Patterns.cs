@@ -54,11 +54,31 @@ internal static partial class Patterns
     /// <summary>
     /// §2.5: the document symbol of a draft as the masthead prints it — an L document of the Council or the Assembly, of
     /// a Main Committee of the Assembly, with a revision: <c>A/HRC/43/L.8</c>, <c>A/HRC/43/L.8/Rev.1</c>,
-    /// <c>A/75/L.70</c>, <c>A/C.3/76/L.21/Rev.1</c> (UN document symbols, ST/LIB/SER.B/5/Rev.5: <c>L.</c> marks
+    /// <c>A/75/L.70</c>, <c>A/C.3/76/L.21/Rev.1</c>, of an emergency or a special session: <c>A/ES-11/L.1</c>,
+    /// <c>A/HRC/S-33/L.1</c> (UN document symbols, ST/LIB/SER.B/5/Rev.5: <c>L.</c> marks
     /// limited distribution, the series of draft resolutions).
     /// </summary>
-    [GeneratedRegex(@"^A/(?:HRC/|C\.[1-6]/)?\d{1,3}/L\.\d{1,4}(?:/Rev\.\d{1,2})?$")]
+    [GeneratedRegex(@"^A/(?:(?:HRC/|C\.[1-6]/)?\d{1,3}|ES-\d{1,2}|HRC/S-\d{1,2})/L\.\d{1,4}(?:/Rev\.\d{1,2})?$")]
     public static partial Regex DraftSymbol();
+
+    /// <summary>
+    /// The draft's own symbol in a list of documents as the UN's metadata writes it: <c>A/75/L.32 and A/75/L.32/Add.1</c>
+    /// (UN Digital Library), <c>A/75/L.8 和 Add.1</c> (an AKN4UN cover), <c>A/75/L.101 (as amended in A/75/L.104)</c>
+    /// (a workflow step) → <c>A/75/L.32</c>, <c>A/75/L.8</c>, <c>A/75/L.101</c>: the first
+    /// item, white space removed, when it is an L document (<see cref="DraftSymbol"/>); null otherwise, so that a
+    /// committee report in the same place (<c>A/76/461, para. 20</c>) is never taken for the draft (input-formats §7.7, §11.3).
+    /// </summary>
+    public static string? FirstDraftSymbol(string? documents)
+    {
+        if (string.IsNullOrWhiteSpace(documents))
+        {
+            return null;
+        }
+
+        var first = documents.Split([" and ", "和", "，", ",", ";", "；", "(", "（"], 2, StringSplitOptions.None)[0];
+        var symbol = string.Concat(first.Where(c => !char.IsWhiteSpace(c)));
+        return DraftSymbol().IsMatch(symbol) ? symbol : null;
+    }
 
     /// <summary>§1.2 masthead lines in Latin script (Distr.: General, 31 March 2021, Original: English).</summary>
     [GeneratedRegex(@"^[\x20-\x7E]+$")]

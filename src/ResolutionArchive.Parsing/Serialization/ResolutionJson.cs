@@ -60,7 +60,8 @@ internal sealed record ResolutionDocument(
     IReadOnlyList<Sponsor> Sponsors,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ResolutionPart>? Parts = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AnnexDocument>? Annexes = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ResolutionPart? PublishedPart = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ResolutionPart? PublishedPart = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DraftSymbol = null)
 {
     public static ResolutionDocument From(ParsedResolution r) => new(
         r.Symbol,
@@ -82,7 +83,8 @@ internal sealed record ResolutionDocument(
         r.Sponsors,
         r.Parts.Count == 0 ? null : r.Parts,
         r.Annexes.Count == 0 ? null : r.Annexes.Select(AnnexDocument.From).ToList(),
-        r.PublishedPart);
+        r.PublishedPart,
+        r.DraftSymbol);
 
     public ParsedResolution ToModel() => new()
     {
@@ -105,6 +107,7 @@ internal sealed record ResolutionDocument(
         Parts = Parts ?? [],
         Annexes = Annexes?.Select(a => a.ToModel()).ToList() ?? [],
         PublishedPart = PublishedPart,
+        DraftSymbol = DraftSymbol,
     };
 }
 

@@ -50,6 +50,15 @@ public sealed record ParsedResolution
     /// <summary>For GA resolutions adopted on a Main Committee's report: that report; otherwise null.</summary>
     public CommitteeReport? CommitteeReport { get; init; }
 
+    /// <summary>
+    /// The document symbol of the draft resolution this resolution was adopted on, as the UN issued it in its series of
+    /// limited distribution (<c>A/75/L.8</c> in plenary, <c>A/C.3/76/L.37</c> in the Third Committee,
+    /// <c>A/HRC/46/L.10/Rev.1</c>); null when the source does not state it, and null for a draft, whose own L-symbol is
+    /// its <see cref="Symbol"/> (input-formats §2.5). Read from an AKN4UN file's <c>workflow/step[@outcome="draftResolution"]/@as</c>
+    /// or its cover's originating document (input-formats §7.7), or from the UN Digital Library's <c>draft</c> column (§11.3).
+    /// </summary>
+    public string? DraftSymbol { get; init; }
+
     /// <summary>Preambular paragraphs (preamble clauses) in document order: ids <c>pp1</c>, <c>pp2</c>, ….</summary>
     public required IReadOnlyList<Clause> Preamble { get; init; }
 

@@ -107,6 +107,11 @@ internal sealed partial class UndlVoteBuilder(string symbol, int line, string fi
 
         var meeting = MeetingPattern().Match(columns.Get(first, "meeting"));
         var report = columns.Get(first, "committee_report");
+        // §11.3 `draft`: the Library's "Draft" note — the draft resolution (A/75/L.32 and A/75/L.32/Add.1), or for a
+        // resolution adopted on a Main Committee's report, that report and its paragraph (A/76/461, para. 20)
+        var draft = columns.Get(first, "draft");
+        var draftSymbol = Parsers.Patterns.FirstDraftSymbol(draft);
+        var reportInDraft = draftSymbol is null ? ReportInDraft().Match(draft.Trim()) : Match.Empty;
         var title = columns.Get(first, "title");
         var agendaTitle = columns.Get(first, "agenda_title");
         return new ParsedResolution
@@ -120,7 +125,10 @@ internal sealed partial class UndlVoteBuilder(string symbol, int line, string fi
             Title = title.Length == 0 ? Symbol : title,
             AdoptionDate = date,
             Meeting = meeting.Success ? new Meeting(int.Parse(meeting.Groups[1].Value, CultureInfo.InvariantCulture), Plenary: true, Resumed: false) : null,
-            CommitteeReport = report.Length == 0 ? null : new CommitteeReport(null, report, null),
+            CommitteeReport = report.Length > 0 ? new CommitteeReport(null, report, null)
+                : reportInDraft.Success ? new CommitteeReport(null, reportInDraft.Groups["s"].Value, reportInDraft.Groups["p"].Success ? int.Parse(reportInDraft.Groups["p"].Value, CultureInfo.InvariantCulture) : null)
+                : null,
+            DraftSymbol = draftSymbol,
             Preamble = [],
             Operative = [],
             Footnotes = [],
@@ -223,6 +231,10 @@ internal sealed partial class UndlVoteBuilder(string symbol, int line, string fi
     /// </summary>
     [GeneratedRegex(@"^A/RES/[0-9A-Z][0-9A-Za-z/()\-. ]{0,33}$")]
     private static partial Regex SymbolPattern();
+
+    /// <summary>§11.3: a Main Committee's report in the <c>draft</c> column, <c>A/76/461, para. 20</c>, <c>A/77/443/Add.1</c>.</summary>
+    [GeneratedRegex(@"^(?<s>A/[0-9]{1,3}/[0-9]{1,4}(?:/Add\.[0-9]{1,2})?(?:/Rev\.[0-9]{1,2})?)(?:,? ?para(?:graph|s)?\.? ?(?<p>[0-9]{1,4}))?$")]
+    private static partial Regex ReportInDraft();
 
     [GeneratedRegex(@"^(?:ES|S)-[0-9]{1,2}$")]
     private static partial Regex SpecialSession();

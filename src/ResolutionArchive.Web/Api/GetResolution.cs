@@ -42,7 +42,7 @@ internal static class GetResolution
                         Schema = new OpenApiSchema
                         {
                             Type = JsonSchemaType.Object,
-                            Description = "A resolution in the archive's JSON format, as written by ResolutionJson and the CLI's `parse`: symbol, body, session, number, status, title, agendaItem, agendaTitle, adoptionDate, meetingNumber, meeting, committeeReport, preamble, operative, footnotes, vote, sponsors, and parts and annexes when present (docs/json-format.md).",
+                            Description = "A resolution in the archive's JSON format, as written by ResolutionJson and the CLI's `parse`: symbol, body, session, number, status, title, agendaItem, agendaTitle, adoptionDate, meetingNumber, meeting, committeeReport, preamble, operative, footnotes, vote, sponsors, and parts, annexes, publishedPart and draftSymbol when present (docs/json-format.md).",
                         },
                     },
                 };

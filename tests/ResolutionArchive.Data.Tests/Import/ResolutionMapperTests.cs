@@ -24,7 +24,7 @@ public sealed class ResolutionMapperTests
     }
 
     [Fact]
-    public async Task SubParagraphsEmphasisMeetingAndCommitteeReportSurviveTheRoundTrip()
+    public async Task SubParagraphsEmphasisMeetingCommitteeReportAndDraftSymbolSurviveTheRoundTrip()
     {
         // No seed has sub-paragraphs, a resumed plenary meeting or a vote taken without a vote: a model that has them.
         var model = new ParsedResolution
@@ -40,6 +40,7 @@ public sealed class ResolutionMapperTests
             AdoptionDate = new DateOnly(2021, 12, 16),
             Meeting = new Meeting(53, Plenary: true, Resumed: true),
             CommitteeReport = new CommitteeReport("第三委员会", "A/76/462/Add.2", 114),
+            DraftSymbol = "A/C.3/76/L.37",
             Preamble = [new Clause("pp1", ClauseKind.Preamble, null, "重申原则，", ["1"], [new Emphasis(0, 2, "重申")], [], 10)],
             Operative =
             [
@@ -63,6 +64,7 @@ public sealed class ResolutionMapperTests
         var stored = await database.LoadAsync("A/RES/76/999");
 
         stored!.Paragraphs.Should().HaveCount(7);
+        stored.DraftSymbol.Should().Be("A/C.3/76/L.37");
         ResolutionJson.Serialize(ResolutionMapper.ToModel(stored)).Should().Be(ResolutionJson.Serialize(model));
     }
 

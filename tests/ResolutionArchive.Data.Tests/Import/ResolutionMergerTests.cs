@@ -51,6 +51,21 @@ public sealed class ResolutionMergerTests
     }
 
     [Fact]
+    public void TheLibrarysDraftSymbolFillsATextThatStatesNoneAndADifferentOneIsAConflict()
+    {
+        var text = Seed003();
+        var library = text with { Preamble = [], Operative = [], Footnotes = [], DraftSymbol = "A/C.3/76/L.37" };
+
+        var filled = ResolutionMerger.Merge([("seed-003.txt", text), ("undl.csv", library)]);
+        var differing = ResolutionMerger.Merge([("76_159.xml", text with { DraftSymbol = "A/C.3/76/L.38" }), ("undl.csv", library)]);
+
+        filled.Resolution.DraftSymbol.Should().Be("A/C.3/76/L.37");
+        filled.FieldSources["draftSymbol"].Should().Be("undl.csv");
+        differing.Resolution.DraftSymbol.Should().Be("A/C.3/76/L.38", "the text's value is kept (input-formats §11.5)");
+        differing.Conflicts.Should().ContainSingle().Which.Message.Should().Contain("the draft A/C.3/76/L.38 in the text, A/C.3/76/L.37 in the Library's data");
+    }
+
+    [Fact]
     public void RefusesToMergeNothing() =>
         FluentActions.Invoking(() => ResolutionMerger.Merge([])).Should().Throw<ArgumentException>();
 }

@@ -30,6 +30,7 @@ public partial class Akn76159Tests
         xml.AdoptionDate.Should().Be(new DateOnly(2021, 12, 16));
         xml.Meeting.Should().Be(new Meeting(53, Plenary: true, Resumed: false));
         xml.CommitteeReport.Should().Be(new CommitteeReport("第三委员会", "A/76/462/Add.2", 114));
+        xml.DraftSymbol.Should().Be("A/C.3/76/L.37", "the Third Committee's draft, in workflow/step outcome=\"draftResolution\" as=… (input-formats §7.7)");
         xml.Status.Should().Be(ResolutionStatus.Adopted);
         xml.Vote.Should().Be(Vote.WithoutVote);
         xml.Preamble.Should().HaveCount(15);

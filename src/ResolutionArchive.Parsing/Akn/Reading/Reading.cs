@@ -51,6 +51,7 @@ public static partial class AknResolutionReader
             var meeting = MeetingOf(root, top, steps, components);
             var report = CommitteeReport(cover, steps.FirstOrDefault(x => Attr(x, "outcome") == "recommendedForAdoption"));
             var sponsors = Sponsors(steps);
+            var draftSymbol = DraftSymbolOf(steps, cover);
 
             // §7.8 vote
             var voting = VotingOf(meta) ?? components.OfType<XElement>().Select(c => VotingOf(c.Element(Akn + "meta"))).FirstOrDefault(v => v is not null);
@@ -97,6 +98,7 @@ public static partial class AknResolutionReader
                 Footnotes = _footnotes,
                 Vote = vote,
                 Sponsors = sponsors,
+                DraftSymbol = draftSymbol,
                 Parts = parts.Select(p => Distinct(p, adoptionDate, meeting, vote)).ToList(),
                 PublishedPart = publishedPart,
                 Annexes = annexes,
@@ -171,6 +173,27 @@ public static partial class AknResolutionReader
             }
 
             return sponsors;
+        }
+
+        /// <summary>
+        /// §7.7 the draft's symbol: the first <c>workflow/step[@outcome="draftResolution"]/@as</c> that is an L document
+        /// (<c>A/C.3/76/L.37</c>), else, for a resolution adopted without reference to a Main Committee, the cover's
+        /// originating document (<c>[未经发交主要委员会而通过 (A/75/L.8 和 Add.1)]</c> → <c>A/75/L.8</c>); null otherwise.
+        /// </summary>
+        private static string? DraftSymbolOf(IEnumerable<XElement> steps, XElement? cover)
+        {
+            foreach (var step in steps.Where(s => Attr(s, "outcome") == "draftResolution"))
+            {
+                if (Parsers.Patterns.FirstDraftSymbol(Attr(step, "as")) is { } symbol)
+                {
+                    return symbol;
+                }
+            }
+
+            var proponent = cover?.Descendants(Akn + "docProponent").FirstOrDefault();
+            return proponent is not null && AknText.Plain(proponent).Contains("未经发交主要委员会", StringComparison.Ordinal)
+                ? Parsers.Patterns.FirstDraftSymbol(AknText.Plain(proponent.Descendants(Akn + "inline").FirstOrDefault(i => Attr(i, "name") == "originating document")))
+                : null;
         }
 
         private ParseResult Fail() => new(null, diagnostics.OrderBy(d => d.Line).ToList());

@@ -1,0 +1,37 @@
+using FluentAssertions;
+using ResolutionArchive.Parsing.Parsers;
+using Xunit;
+
+namespace ResolutionArchive.Parsing.Tests.Akn;
+
+/// <summary>
+/// The draft's symbol in the UN's lists of documents (input-formats §2.5, §7.7, §11.3): only an L document of the
+/// Assembly, a Main Committee, the Council or a special session is a draft; a report in the same place is not.
+/// </summary>
+public sealed class DraftSymbolTests
+{
+    [Theory]
+    [InlineData("A/75/L.8", "A/75/L.8")]
+    [InlineData("A/75/L.32 and A/75/L.32/Add.1", "A/75/L.32")]
+    [InlineData("A/75/L.8 和 Add.1", "A/75/L.8")]
+    [InlineData("A/C.3/76/L.21/Rev.1", "A/C.3/76/L.21/Rev.1")]
+    [InlineData("A/HRC/43/L.8", "A/HRC/43/L.8")]
+    [InlineData("A/ES-11/L.1", "A/ES-11/L.1")]
+    [InlineData("A/HRC/S-33/L.1", "A/HRC/S-33/L.1")]
+    [InlineData(" A/C.1/77/ L.62 ", "A/C.1/77/L.62")]
+    [InlineData("A/75/L.101 (as amended in A/75/L.104)", "A/75/L.101")]
+    public void AnLDocumentIsTheDraft(string documents, string expected) =>
+        Patterns.FirstDraftSymbol(documents).Should().Be(expected);
+
+    [Theory]
+    [InlineData("A/76/461, para. 20")]
+    [InlineData("A/76/462/Add.2，第114段")]
+    [InlineData("A/75/606")]
+    [InlineData("submitted by the Special Committee")]
+    [InlineData("A/75/L.8/Add.1")]
+    [InlineData("A/RES/75/8")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void AnythingElseIsNot(string? documents) =>
+        Patterns.FirstDraftSymbol(documents).Should().BeNull();
+}
