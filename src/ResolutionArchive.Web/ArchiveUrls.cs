@@ -1,3 +1,5 @@
+using ResolutionArchive.Parsing.Syntax;
+
 namespace ResolutionArchive.Web;
 
 /// <summary>
@@ -31,6 +33,18 @@ internal static class ArchiveUrls
 
     /// <summary>The UN document system's URL of <paramref name="symbol"/> in English: <c>https://undocs.org/en/{SYMBOL}</c>.</summary>
     public static string UndocsEnglish(string symbol) => "https://undocs.org/en/" + EscapeSegments(symbol);
+
+    /// <summary>
+    /// The symbol of the verbatim record of the General Assembly plenary meeting at which a resolution was adopted:
+    /// <c>A/{session}/PV.{meeting}</c> (<c>A/76/PV.53</c>), the UN's series of plenary verbatim records (ST/LIB/SER.B/5/Rev.5);
+    /// null for the Council (which keeps summary records, not numbered by meeting in one series), for a meeting that is
+    /// not plenary, and when the session is not known (an emergency special session's records are <c>A/ES-10/PV.n</c>, but
+    /// such a record has no session number).
+    /// </summary>
+    public static string? PlenaryRecord(Body body, int? session, Meeting? meeting) =>
+        body == Body.GA && session is { } s && meeting is { Plenary: true } m
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"A/{s}/PV.{m.Number}")
+            : null;
 
     /// <summary>A record in the archive's JSON format: <c>/api/resolutions/{key}</c> (docs/api.md, docs/json-format.md).</summary>
     public static string Json(string key) => "/api/resolutions/" + EscapeSegments(key);

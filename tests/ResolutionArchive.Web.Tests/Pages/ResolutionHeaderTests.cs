@@ -56,6 +56,31 @@ public sealed class ResolutionHeaderTests(SampleArchive archive) : IClassFixture
         }
     }
 
+    [Theory]
+    [InlineData("", "逐字记录 A/75/PV.32")]
+    [InlineData("?culture=en", "verbatim record A/75/PV.32")]
+    public async Task An_adopted_resolution_links_its_draft_and_the_verbatim_record_of_its_plenary_meeting(string culture, string recordText)
+    {
+        // 75/75_17: workflow step draftResolution as="A/75/L.37", adopted at the 32nd plenary meeting of session 75
+        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/RES/75/17" + culture);
+
+        var draft = document.QuerySelector("dl.meta a.draft-symbol")!;
+        draft.TextContent.Should().Be("A/75/L.37");
+        draft.GetAttribute("href").Should().Be("https://undocs.org/zh/A/75/L.37");
+        var record = document.QuerySelector("dl.meta a.meeting-record")!;
+        record.TextContent.Should().Be(recordText);
+        record.GetAttribute("href").Should().Be("https://undocs.org/zh/A/75/PV.32");
+    }
+
+    [Fact]
+    public async Task The_Councils_meetings_have_no_verbatim_record_link_and_a_seed_text_states_no_draft()
+    {
+        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/HRC/RES/46/13");
+
+        document.QuerySelector("dl.meta a.meeting-record").Should().BeNull("the Council keeps summary records, not the Assembly's A/{session}/PV.{n}");
+        document.QuerySelector("dl.meta a.draft-symbol").Should().BeNull("seed 000 prints no draft symbol");
+    }
+
     [Fact]
     public async Task The_vote_csv_of_one_resolution_has_its_rows_only_and_an_unknown_one_is_404()
     {
