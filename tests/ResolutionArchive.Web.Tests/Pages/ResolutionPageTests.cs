@@ -111,7 +111,7 @@ public sealed class ResolutionPageTests : OwnSiteTests
         meta["机构"].Should().Be("大会");
         meta["议程项目"].Should().Be("74 (b)：促进和保护人权：人权问题，包括增进人权和基本自由切实享受的各种途径");
         meta["委员会报告"].Should().Be("第三委员会 A/76/462/Add.2，第 114 段");
-        meta["会议"].Should().Be("第 53 次全体会议");
+        meta["会议"].Should().Be("第 53 次全体会议 逐字记录 A/76/PV.53", "the General Assembly's verbatim record of the plenary meeting, A/{session}/PV.{meeting}");
         document.QuerySelector("#op1 strong")!.TextContent.Should().Be("重申");
         document.QuerySelector("#op4 strong")!.TextContent.Should().Be("又重申");
         document.QuerySelectorAll("section.footnotes li").Should().HaveCount(6);
