@@ -81,6 +81,21 @@ public sealed class ResolutionHeaderTests(SampleArchive archive) : IClassFixture
         document.QuerySelector("dl.meta a.draft-symbol").Should().BeNull("seed 000 prints no draft symbol");
     }
 
+    [Theory]
+    [InlineData("", "古巴（代表不结盟国家运动）")]
+    [InlineData("?culture=en", "Cuba (on behalf of the Movement of Non-Aligned Countries)")]
+    public async Task A_sponsor_for_a_group_says_so_after_the_states_name(string culture, string expected)
+    {
+        // A/RES/76/159's workflow: "Cuba (on behalf of the States Members of the United Nations that are members of the
+        // Movement of Non-Aligned Countries) and Russian Federation" (input-formats §7.7)
+        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/RES/76/159" + culture);
+
+        var cuba = document.QuerySelector("#sponsors li[data-iso3=CUB]")!;
+        cuba.TextContent.Should().Be(expected);
+        cuba.QuerySelector("a")!.GetAttribute("href").Should().Be("/countries/CUB");
+        document.QuerySelector("#sponsors li[data-iso3=RUS] .on-behalf").Should().BeNull("the Russian Federation sponsored for itself");
+    }
+
     [Fact]
     public async Task The_vote_csv_of_one_resolution_has_its_rows_only_and_an_unknown_one_is_404()
     {
