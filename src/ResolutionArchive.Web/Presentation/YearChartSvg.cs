@@ -23,7 +23,21 @@ internal sealed record YearChartSvg
     /// <summary>Left margin (for the axis labels).</summary>
     public const double Left = 36;
 
-    private YearChartSvg(IReadOnlyList<Column> columns, int max) => (Columns, Max) = (columns, max);
+    /// <summary>The least room a year's label needs, in user units: four digits at 12 px and a gap.</summary>
+    public const double LabelRoom = 40;
+
+    private YearChartSvg(IReadOnlyList<Column> columns, int max, int labelStep) => (Columns, Max, LabelStep) = (columns, max, labelStep);
+
+    /// <summary>
+    /// Every how many years a column is labelled: 1 when each year has <see cref="LabelRoom"/>, else the least of 2, 5,
+    /// 10, 20, 50 that gives it (a state's whole history since 1946 is some 77 columns of 8 units), so that labels never
+    /// overlap; the labelled years are those divisible by it.
+    /// </summary>
+    public int LabelStep { get; }
+
+    /// <summary>True when each column is labelled and has room for its total under the year; otherwise the totals are in
+    /// the bars' titles and the table under the chart.</summary>
+    public bool ShowsTotals => LabelStep == 1;
 
     /// <summary>One column per year, oldest first.</summary>
     public IReadOnlyList<Column> Columns { get; }
@@ -37,7 +51,8 @@ internal sealed record YearChartSvg
     /// <param name="BarWidth">Width.</param>
     /// <param name="Total">Votes that year.</param>
     /// <param name="Parts">The stacked parts, bottom first; parts of 0 are left out.</param>
-    public sealed record Column(int Year, double X, double BarWidth, int Total, IReadOnlyList<Part> Parts);
+    /// <param name="Labelled">True when the year is written under the bar (<see cref="LabelStep"/>).</param>
+    public sealed record Column(int Year, double X, double BarWidth, int Total, IReadOnlyList<Part> Parts, bool Labelled);
 
     /// <summary>One part of a bar.</summary>
     /// <param name="Vote">What it counts.</param>
@@ -69,6 +84,7 @@ internal sealed record YearChartSvg
         var max = years.Max(y => y.Counts.Sum(c => c.Count));
         var slot = (Width - Left) / years.Count;
         var barWidth = Math.Min(48, slot * 0.7);
+        var labelStep = new[] { 1, 2, 5, 10, 20, 50 }.FirstOrDefault(step => step * slot >= LabelRoom, 100);
         var columns = new List<Column>();
         for (var i = 0; i < years.Count; i++)
         {
@@ -82,10 +98,10 @@ internal sealed record YearChartSvg
                 parts.Add(new Part(vote, count, y, h));
             }
 
-            columns.Add(new Column(year, Left + i * slot + (slot - barWidth) / 2, barWidth, counts.Sum(c => c.Count), parts));
+            columns.Add(new Column(year, Left + i * slot + (slot - barWidth) / 2, barWidth, counts.Sum(c => c.Count), parts, year % labelStep == 0));
         }
 
-        return new YearChartSvg(columns, max);
+        return new YearChartSvg(columns, max, labelStep);
     }
 
     /// <summary>A number in SVG: invariant culture, at most two decimals.</summary>
