@@ -49,7 +49,12 @@ public sealed class VotingMapPageTests : OwnSiteTests
             var iso3 = point.GetAttribute("data-iso3")!;
             point.GetAttribute("href").Should().Be("/countries/" + iso3);
             point.ClassList.Should().Contain("group-" + CountryRegistry.Default.FindByIso3(iso3)!.RegionalGroup);
-            point.QuerySelector("text")!.TextContent.Should().Be(iso3);
+            // each bloc voted alike: its four states are drawn at one place under one label, "CHN +3"
+            if (point.QuerySelector("text") is { } label)
+            {
+                label.TextContent.Should().MatchRegex($"^{iso3} \\+3$");
+                point.QuerySelector("title")!.TextContent.Should().Contain("同一位置：");
+            }
             var x = double.Parse(point.QuerySelector("circle")!.GetAttribute("cx")!, CultureInfo.InvariantCulture);
             x.Should().BeInRange(0, 760);
         }
@@ -57,6 +62,8 @@ public sealed class VotingMapPageTests : OwnSiteTests
         double X(string iso3) => double.Parse(points.Single(p => p.GetAttribute("data-iso3") == iso3).QuerySelector("circle")!.GetAttribute("cx")!, CultureInfo.InvariantCulture);
         Math.Sign(X("CHN") - 380).Should().Be(-Math.Sign(X("USA") - 380), "the two blocs fall on either side");
         page.QuerySelectorAll("#map-points tbody tr").Should().HaveCount(8);
+        page.QuerySelectorAll("svg#voting-map text").Should().HaveCount(2, "one label for each bloc's place");
+        page.GetElementById("map-labels")!.TextContent.Should().Contain("共用一个标签");
         page.QuerySelector("#map-summary")!.TextContent.Should().Contain("12");
     }
 
