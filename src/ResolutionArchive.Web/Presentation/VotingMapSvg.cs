@@ -82,7 +82,7 @@ internal sealed record VotingMapSvg(IReadOnlyList<VotingMapSvg.Point> Points)
     /// <summary>
     /// Labels that never overlap: the states drawn at one place share one label (the first code and how many more), and
     /// each place, the fullest first, takes the first of four positions — right, left, above, below — whose box is
-    /// inside the drawing and clear of the labels and points already placed; a place with none left has no label.
+    /// inside the drawing and clear of the labels already placed and of every point but the place's own; a place with none left has no label.
     /// The points keep their order.
     /// </summary>
     private static List<Point> PlaceLabels(List<Point> points)
@@ -101,11 +101,12 @@ internal sealed record VotingMapSvg(IReadOnlyList<VotingMapSvg.Point> Points)
             }
         }
 
-        var taken = points.Select(p => new Box(p.X - 5, p.Y - 5, p.X + 5, p.Y + 5)).ToList();
+        var taken = points.Select(PointBox).ToList();
         var labelled = new Dictionary<string, Point>(StringComparer.Ordinal);
         foreach (var place in places.OrderByDescending(c => c.Count).ThenBy(c => c[0].Iso3, StringComparer.Ordinal))
         {
             var first = place[0];
+            var own = place.Select(PointBox).ToHashSet();
             var text = place.Count == 1 ? first.Iso3 : string.Create(CultureInfo.InvariantCulture, $"{first.Iso3} +{place.Count - 1}");
             var width = text.Length * CharWidth;
             Label? label = null;
@@ -120,7 +121,7 @@ internal sealed record VotingMapSvg(IReadOnlyList<VotingMapSvg.Point> Points)
                 var left = candidate.Anchor switch { "start" => candidate.X, "end" => candidate.X - width, _ => candidate.X - (width / 2) };
                 var box = new Box(left, candidate.Y - LabelHeight + 3, left + width, candidate.Y + 3);
                 if (box.Left >= 0 && box.Right <= Width && box.Top >= 0 && box.Bottom <= Height
-                    && !taken.Any(t => t.Overlaps(box) && !IsOwnPoint(t, first)))
+                    && !taken.Any(t => t.Overlaps(box) && !own.Contains(t)))
                 {
                     taken.Add(box);
                     label = candidate;
@@ -134,7 +135,8 @@ internal sealed record VotingMapSvg(IReadOnlyList<VotingMapSvg.Point> Points)
         return points.Select(p => labelled.TryGetValue(p.Iso3, out var withLabel) ? withLabel : p).ToList();
     }
 
-    private static bool IsOwnPoint(Box box, Point point) => box == new Box(point.X - 5, point.Y - 5, point.X + 5, point.Y + 5);
+    /// <summary>The room a point's circle (radius 5) takes.</summary>
+    private static Box PointBox(Point point) => new(point.X - 5, point.Y - 5, point.X + 5, point.Y + 5);
 
     /// <summary>A label as drawn: its text, the SVG <c>text</c> position (px) and <c>text-anchor</c>.</summary>
     /// <param name="Text">The code, or the code and how many more states share the place (<c>DZA +7</c>).</param>

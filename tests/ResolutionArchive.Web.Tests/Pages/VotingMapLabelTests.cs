@@ -26,6 +26,16 @@ public sealed class VotingMapLabelTests
     }
 
     [Fact]
+    public void A_places_own_points_do_not_push_its_label_away()
+    {
+        // MAR 3 px right of DZA (the drawing's scale is 488 px per unit here): one place, labelled on the right as usual
+        var map = Draw(("DZA", 0.5, 0.5), ("MAR", 0.5 + (3.0 / 488), 0.5), ("FRA", 0, 0), ("USA", 1, 1));
+
+        var dza = map.Points.Single(p => p.Iso3 == "DZA");
+        dza.Label.Should().Be(new VotingMapSvg.Label("DZA +1", dza.X + 7, dza.Y + 4, "start"));
+    }
+
+    [Fact]
     public void No_two_labels_overlap_and_every_label_is_inside_the_drawing_even_in_a_crowd()
     {
         // 60 states on a short diagonal, a few px apart: too close for every label, never on one place
