@@ -104,8 +104,8 @@ public static class AknSponsors
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(registry);
         var trimmed = name.Trim();
-        var behalf = trimmed.IndexOf(" behalf of", StringComparison.OrdinalIgnoreCase) is var at and > 0 ? trimmed.LastIndexOf('(', at) : -1;
-        var state = behalf > 0 && ClosingBracket(trimmed, behalf) == trimmed.Length - 1 ? trimmed[..behalf].Trim() : trimmed;
+        var behalf = BehalfBracket(trimmed);
+        var state = behalf > 0 ? trimmed[..behalf].Trim() : trimmed;
         const string representative = "the representative of ";
         if (state.StartsWith(representative, StringComparison.OrdinalIgnoreCase))
         {
@@ -113,6 +113,34 @@ public static class AknSponsors
         }
 
         return registry.FindByEnglishName(state);
+    }
+
+    /// <summary>
+    /// The group a sponsor name says the state acted for (§7.7): the text after <c>behalf of</c> in its closing
+    /// <c>(on behalf of …)</c> bracket (also <c>(of behalf of …)</c>), as printed — <c>Cuba (on behalf of the States
+    /// Members of the United Nations that are members of the Group of 77 and China)</c> → <c>the States Members … Group of
+    /// 77 and China</c>; null when the name ends in no such bracket.
+    /// </summary>
+    public static string? OnBehalfOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var trimmed = name.Trim();
+        var behalf = BehalfBracket(trimmed);
+        if (behalf <= 0)
+        {
+            return null;
+        }
+
+        const string words = " behalf of";
+        var group = trimmed[(trimmed.IndexOf(words, behalf, StringComparison.OrdinalIgnoreCase) + words.Length)..^1].Trim();
+        return group.Length == 0 ? null : group;
+    }
+
+    /// <summary>The index of the <c>(</c> of a closing "(on behalf of …)" bracket of <paramref name="trimmed"/>, or -1.</summary>
+    private static int BehalfBracket(string trimmed)
+    {
+        var behalf = trimmed.IndexOf(" behalf of", StringComparison.OrdinalIgnoreCase) is var at and > 0 ? trimmed.LastIndexOf('(', at) : -1;
+        return behalf > 0 && ClosingBracket(trimmed, behalf) == trimmed.Length - 1 ? behalf : -1;
     }
 
     private static IEnumerable<string> SplitAnd(string item, CountryRegistry registry)

@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
+using ResolutionArchive.Parsing.Akn;
+using ResolutionArchive.Parsing.Countries;
 using ResolutionArchive.Parsing.Syntax;
 
 namespace ResolutionArchive.Web.Presentation;
@@ -13,17 +16,15 @@ namespace ResolutionArchive.Web.Presentation;
 /// </summary>
 internal static partial class SponsorGroups
 {
-    /// <summary>The UN Chinese names of the groups and organizations states sponsor for (UNTERM), by English name.</summary>
+    /// <summary>
+    /// The UN Chinese names (UNTERM) of the groups and organizations, other than the five regional groups, that states
+    /// sponsor for, by English name.
+    /// </summary>
     private static readonly Dictionary<string, string> Chinese = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Group of 77 and China"] = "77 国集团和中国",
         ["Group of 77"] = "77 国集团",
         ["Movement of Non-Aligned Countries"] = "不结盟国家运动",
-        ["Group of African States"] = "非洲国家组",
-        ["Group of Asia-Pacific States"] = "亚洲－太平洋国家组",
-        ["Group of Eastern European States"] = "东欧国家组",
-        ["Group of Latin American and Caribbean States"] = "拉丁美洲和加勒比国家组",
-        ["Group of Western European and other States"] = "西欧和其他国家组",
         ["Group of Arab States"] = "阿拉伯国家组",
         ["Organization of Islamic Cooperation"] = "伊斯兰合作组织",
         ["League of Arab States"] = "阿拉伯国家联盟",
@@ -38,34 +39,63 @@ internal static partial class SponsorGroups
         ["Nordic countries"] = "北欧国家",
     };
 
+    /// <summary>The five UN regional groups by their English names, named on the page by <see cref="Labels.Of(RegionalGroup?, Microsoft.Extensions.Localization.IStringLocalizer?)"/>.</summary>
+    private static readonly Dictionary<string, RegionalGroup> RegionalGroups = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Group of African States"] = RegionalGroup.African,
+        ["Group of Asia-Pacific States"] = RegionalGroup.AsiaPacific,
+        ["Group of Eastern European States"] = RegionalGroup.EasternEuropean,
+        ["Group of Latin American and Caribbean States"] = RegionalGroup.LatinAmericanAndCaribbean,
+        ["Group of Western European and other States"] = RegionalGroup.WesternEuropeanAndOther,
+    };
+
     /// <summary>
-    /// The group named in a state sponsor's closing <c>(on behalf of …)</c> bracket, without the UN's standing words
-    /// <c>the States Members of the United Nations that are members of</c> and a leading <c>the</c>, white space
-    /// collapsed: <c>Movement of Non-Aligned Countries</c>. Null for a sponsor without a state (its name is shown whole)
-    /// or without such a bracket.
+    /// The group named in a state sponsor's closing <c>(on behalf of …)</c> bracket (<see cref="AknSponsors.OnBehalfOf"/>),
+    /// without the UN's standing words <c>the States Members of the United Nations that are members of</c> and a leading
+    /// <c>the</c>, white space collapsed: <c>Movement of Non-Aligned Countries</c>. Null for a sponsor without a state
+    /// (its name is shown whole) or without such a bracket.
     /// </summary>
     public static string? OnBehalfOf(Sponsor sponsor)
     {
-        if (sponsor.Country is null || sponsor.Name is not { } name || OnBehalf().Match(name) is not { Success: true } match)
+        if (sponsor.Country is null || sponsor.Name is not { } name || AknSponsors.OnBehalfOf(name) is not { } printed)
         {
             return null;
         }
 
-        var group = WhiteSpace().Replace(match.Groups["group"].Value, " ").Trim();
-        group = StandingWords().Replace(group, "");
+        var group = StandingWords().Replace(WhiteSpace().Replace(printed, " "), "");
         return group.Length == 0 ? null : group;
     }
 
     /// <summary>
-    /// The group's name for the page: its UN Chinese name in the Chinese interface when the table above has it, with
-    /// <c>IsEnglish</c> false; otherwise the English name as printed, with <c>IsEnglish</c> true (to be marked
-    /// <c>lang="en"</c>).
+    /// What the page writes after the state's name, or null when it acted for no group: <c>（代表</c>, the group, <c>）</c>
+    /// in Chinese, <c> (on behalf of the </c>, the group, <c>)</c> in English. In the Chinese interface the group is a regional
+    /// group's label (as on the country pages), else its UN Chinese name, else its English name as printed with
+    /// <c>Lang</c> <c>en</c>; in the English interface it is the name as printed.
     /// </summary>
-    public static (string Name, bool IsEnglish) Display(string group, bool englishInterface) =>
-        !englishInterface && Chinese.TryGetValue(group, out var chinese) ? (chinese, false) : (group, true);
+    public static OnBehalf? For(Sponsor sponsor, IStringLocalizer l)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        if (OnBehalfOf(sponsor) is not { } group)
+        {
+            return null;
+        }
 
-    [GeneratedRegex(@"\((?:of|on) behalf of (?<group>[^()]+)\)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex OnBehalf();
+        var (name, english) = UiCulture.IsEnglish ? (group, false)
+            : RegionalGroups.TryGetValue(group, out var regional) ? (Labels.Of(regional, l), false)
+            : Chinese.TryGetValue(group, out var chinese) ? (chinese, false)
+            : (group, true);
+        var around = l["（代表{0}）"].Value;
+        var at = around.IndexOf("{0}", StringComparison.Ordinal);
+        return new OnBehalf(around[..at], name, english ? "en" : null, around[(at + 3)..]);
+    }
+
+    /// <summary>The words after a sponsor's name: <paramref name="Before"/>, <paramref name="Group"/> (in
+    /// <paramref name="Lang"/> when not null), <paramref name="After"/>.</summary>
+    /// <param name="Before"><c>（代表</c> or <c> (on behalf of the </c>.</param>
+    /// <param name="Group">The group's name.</param>
+    /// <param name="Lang"><c>en</c> for an English name on a Chinese page; else null.</param>
+    /// <param name="After"><c>）</c> or <c>)</c>.</param>
+    public sealed record OnBehalf(string Before, string Group, string? Lang, string After);
 
     [GeneratedRegex(@"^(?:the )?(?:States Members of the United Nations that are members of )?(?:the )?", RegexOptions.IgnoreCase)]
     private static partial Regex StandingWords();

@@ -1,4 +1,6 @@
 using FluentAssertions;
+using ResolutionArchive.Parsing.Akn;
+using ResolutionArchive.Parsing.Countries;
 using ResolutionArchive.Parsing.Parsers;
 using Xunit;
 
@@ -34,4 +36,30 @@ public sealed class DraftSymbolTests
     [InlineData(null)]
     public void AnythingElseIsNot(string? documents) =>
         Patterns.FirstDraftSymbol(documents).Should().BeNull();
+}
+
+/// <summary>
+/// The group a sponsor acted for (input-formats §7.7): the closing "(on behalf of …)" bracket that <see cref="AknSponsors.Resolve"/>
+/// passes over to find the state, read by the same rule.
+/// </summary>
+public sealed class OnBehalfOfTests
+{
+    [Theory]
+    [InlineData("Cuba (on behalf of the States Members of the United Nations that are members of the Movement of Non-Aligned Countries)", "the States Members of the United Nations that are members of the Movement of Non-Aligned Countries")]
+    [InlineData("Guyana (of behalf of the Group of 77 and China)", "the Group of 77 and China")]
+    [InlineData(" Egypt (On Behalf Of the Group of Arab States) ", "the Group of Arab States")]
+    public void TheBracketGivesTheGroup(string name, string expected)
+    {
+        AknSponsors.OnBehalfOf(name).Should().Be(expected);
+        AknSponsors.Resolve(name, CountryRegistry.Default).Should().NotBeNull("the same bracket is passed over to find the state");
+    }
+
+    [Theory]
+    [InlineData("Bolivia (Plurinational State of)")]
+    [InlineData("Spain")]
+    [InlineData("Cuba (on behalf of the Group of 77) and Spain")]
+    [InlineData("SUBMITTED BY THE PRESIDENT OF THE GENERAL ASSEMBLY")]
+    [InlineData("Cuba (on behalf of )")]
+    public void NoClosingBracketGivesNone(string name) =>
+        AknSponsors.OnBehalfOf(name).Should().BeNull();
 }

@@ -96,6 +96,19 @@ public sealed class ResolutionHeaderTests(SampleArchive archive) : IClassFixture
         document.QuerySelector("#sponsors li[data-iso3=RUS] .on-behalf").Should().BeNull("the Russian Federation sponsored for itself");
     }
 
+    [Theory]
+    [InlineData("", "尼日利亚（代表非洲国家组）")]
+    [InlineData("?culture=en", "Nigeria (on behalf of the Group of African States)")]
+    public async Task A_sponsor_for_a_regional_group_is_named_as_the_site_names_the_group(string culture, string expected)
+    {
+        // A/RES/76/57: "Austria, Nicaragua and Nigeria (on behalf of the States Members … of the Group of African States)";
+        // in Chinese the group takes the label of the vote grid and the country pages (Labels.Of(RegionalGroup))
+        var (_, document) = await _app.GetDocumentAsync("/resolutions/A/RES/76/57" + culture);
+
+        document.QuerySelector("#sponsors li[data-iso3=NGA]")!.TextContent.Should().Be(expected);
+        document.QuerySelector("#sponsors li[data-iso3=NGA] .on-behalf span")!.HasAttribute("lang").Should().BeFalse();
+    }
+
     [Fact]
     public async Task The_vote_csv_of_one_resolution_has_its_rows_only_and_an_unknown_one_is_404()
     {
