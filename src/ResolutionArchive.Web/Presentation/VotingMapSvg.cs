@@ -23,7 +23,7 @@ internal sealed record VotingMapSvg(IReadOnlyList<VotingMapSvg.Point> Points)
     private const int Margin = 36;
 
     /// <summary>Points closer than this, in px, are drawn as one place: their states voted alike (one label for all).</summary>
-    public const double Together = 4;
+    public const double SamePlace = 4;
 
     /// <summary>The width of one character of a label at 12 px, in px, taken generously (capital letters, digits, +).</summary>
     public const double CharWidth = 8;
@@ -41,7 +41,7 @@ internal sealed record VotingMapSvg(IReadOnlyList<VotingMapSvg.Point> Points)
     {
         /// <summary>
         /// The label drawn beside it: its code, <c>DZA +7</c> for the first (by code) of eight states drawn at one place
-        /// (within <see cref="Together"/> px), or null — another state's label names it, or no label fits without
+        /// (within <see cref="SamePlace"/> px), or null — another state's label names it, or no label fits without
         /// covering one already placed (the point keeps its title, and the table below lists every state).
         /// </summary>
         public Label? Label { get; init; }
@@ -82,15 +82,15 @@ internal sealed record VotingMapSvg(IReadOnlyList<VotingMapSvg.Point> Points)
     /// <summary>
     /// Labels that never overlap: the states drawn at one place share one label (the first code and how many more), and
     /// each place, the fullest first, takes the first of four positions — right, left, above, below — whose box is
-    /// inside the drawing and clear of the labels already placed and of every point but the place's own; a place with none left has no label.
-    /// The points keep their order.
+    /// inside the drawing and clear of the labels already placed and of every point but the place's own; a place with
+    /// none left has no label. The points keep their order.
     /// </summary>
     private static List<Point> PlaceLabels(List<Point> points)
     {
         var places = new List<List<Point>>();
         foreach (var p in points.OrderBy(p => p.Iso3, StringComparer.Ordinal))
         {
-            var place = places.FirstOrDefault(c => Math.Abs(c[0].X - p.X) < Together && Math.Abs(c[0].Y - p.Y) < Together);
+            var place = places.FirstOrDefault(c => Math.Abs(c[0].X - p.X) < SamePlace && Math.Abs(c[0].Y - p.Y) < SamePlace);
             if (place is null)
             {
                 places.Add([p]);
