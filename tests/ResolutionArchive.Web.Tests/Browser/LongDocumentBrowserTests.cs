@@ -22,7 +22,7 @@ public sealed class LongDocumentBrowserTests(LongDocumentBrowserTests.LongDocume
         var (page, errors) = await fixture.NewPageAsync(390, 844);
 
         await page.GotoAsync($"{fixture.BaseUrl}/resolutions/A/HRC/RES/46/2000#op3");
-        await page.WaitForURLAsync("**/resolutions/A/HRC/RES/46/2000?page=3#op3");
+        await page.ArriveAsync("/resolutions/A/HRC/RES/46/2000?page=3#op3");
 
         var paragraph = page.Locator("#op3");
         (await paragraph.EvaluateAsync<bool>("e => e.matches(':target')")).Should().BeTrue();
@@ -31,7 +31,7 @@ public sealed class LongDocumentBrowserTests(LongDocumentBrowserTests.LongDocume
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "long-document-page-3-390.png") });
 
         await page.Locator("nav.document-pages a[rel=prev]").First.ClickAsync();
-        await page.WaitForURLAsync("**/resolutions/A/HRC/RES/46/2000?page=2");
+        await page.ArriveAsync("/resolutions/A/HRC/RES/46/2000?page=2");
         (await page.Locator(".preamble .clause").First.GetAttributeAsync("id")).Should().Be("pp1001");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "long-document-page-2-390.png") });
         errors.Should().BeEmpty();

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ResolutionArchive.Data.Import;
 using ResolutionArchive.Parsing.Countries;
@@ -121,9 +122,9 @@ public sealed class VotingBrowserTests(VotingBrowserFixture fixture, ITestOutput
         await page.GotoAsync(fixture.BaseUrl + "/search?q=%E4%BA%BA%E6%9D%83");
 
         await page.ClickAsync("#search-votes-link");
-        await page.WaitForURLAsync("**/search/votes?q=*");
+        await page.ArriveAsync(new Regex("/search/votes\\?q=[^&]+$"));
         await page.ClickAsync("#search-votes thead a:has-text('国家')");
-        await page.WaitForURLAsync("**sort=name");
+        await page.ArriveAsync(new Regex("/search/votes\\?q=[^&]+&sort=name$"));
 
         (await page.Locator("#search-votes tbody[data-group='African'] tr[data-iso3]").CountAsync()).Should().BePositive();
         (await page.Locator("th[aria-sort='ascending']").CountAsync()).Should().Be(1);
@@ -138,7 +139,7 @@ public sealed class VotingBrowserTests(VotingBrowserFixture fixture, ITestOutput
         await page.GotoAsync(fixture.BaseUrl + "/resolutions/A/HRC/RES/49/13");
 
         await page.ClickAsync("#series-switched");
-        await page.WaitForURLAsync("**/compare/**#vote-changes");
+        await page.ArriveAsync(new Regex("/compare/.+#vote-changes$"));
 
         var china = page.Locator("#vote-change-list tr[data-iso3='CHN']");
         (await china.GetAttributeAsync("data-from")).Should().Be("yes");
