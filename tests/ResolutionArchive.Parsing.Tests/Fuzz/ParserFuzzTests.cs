@@ -127,7 +127,7 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
 
             FuzzOracle.Problem(result, "dtd.xml").Should().BeNull(input.ToString());
             result.Succeeded.Should().BeFalse("a document with a DTD is refused");
-            elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2), "nothing is expanded");
+            // what shows an expansion is the memory it takes (deterministic); the time is printed, not asserted
             allocated.Should().BeLessThan(64L * 1024 * 1024, "nothing is expanded");
             result.Diagnostics.Select(d => d.Message).Should().NotContain(m => m.Contains("root:", StringComparison.Ordinal), "no file is read");
             if (reader == "AknResolutionReader")
@@ -149,8 +149,7 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
         output.WriteLine($"{elapsed.TotalMilliseconds:0} ms, {allocated / 1024} KiB: {string.Join(" | ", result.Diagnostics)}");
         result.Succeeded.Should().BeFalse();
         result.Errors.Should().ContainSingle().Which.ToString().Should().StartWith("laughs.xml:1: ").And.Contain("DTD");
-        elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
-        allocated.Should().BeLessThan(16L * 1024 * 1024);
+        allocated.Should().BeLessThan(16L * 1024 * 1024, "nothing is expanded (a billion laughs would take gigabytes)");
         ResolutionSourceReader.FormatOf(Encoding.UTF8.GetBytes(document)).Should().Be("text", "the sniffing refuses a DTD too");
     }
 
