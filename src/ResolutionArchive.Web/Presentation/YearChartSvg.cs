@@ -17,8 +17,8 @@ internal sealed record YearChartSvg
     /// <summary>Height of the plot area (bars) in user units.</summary>
     public const double PlotHeight = 180;
 
-    /// <summary>Height of the whole drawing: plot, year labels and legend.</summary>
-    public const double Height = 260;
+    /// <summary>Height of the whole drawing: plot, year labels and totals (the legend is HTML under it).</summary>
+    public const double Height = 216;
 
     /// <summary>Left margin (for the axis labels).</summary>
     public const double Left = 36;

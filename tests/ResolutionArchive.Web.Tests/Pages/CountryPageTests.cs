@@ -95,6 +95,24 @@ public sealed class CountryPageTests : OwnSiteTests
         document.QuerySelectorAll("svg.year-chart rect.part.not-listed").Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("", "赞成", "弃权")]
+    [InlineData("?culture=en", "In favour", "Abstaining")]
+    public async Task The_charts_legend_is_text_under_its_scroll_region_naming_the_parts_drawn(string culture, string yes, string abstain)
+    {
+        // Mexico voted in favour twice and abstained once: the legend names those two, in the page's language, as HTML
+        // that wraps on a phone (as SVG text it was cut off at 320 px with the drawing's 640 px)
+        var (_, document) = await App.GetDocumentAsync("/countries/MEX" + culture);
+
+        var scroll = document.QuerySelector("figure.year-chart > .chart-scroll[role=region]")!;
+        scroll.QuerySelector("svg.year-chart").Should().NotBeNull();
+        scroll.QuerySelectorAll("text").Select(t => t.TextContent).Should().NotContain([yes, abstain]);
+        var legend = document.QuerySelectorAll("figure.year-chart > ul.year-chart-legend > li").ToList();
+        legend.Select(li => li.TextContent.Trim()).Should().Equal(yes, abstain);
+        legend.Select(li => li.QuerySelector("rect")!.GetAttribute("fill"))
+            .Should().Equal(scroll.QuerySelector("rect.part.yes")!.GetAttribute("fill"), scroll.QuerySelector("rect.part.abstain")!.GetAttribute("fill"));
+    }
+
     [Fact]
     public async Task The_header_names_the_regional_group_and_the_picker_leads_to_the_comparison()
     {
