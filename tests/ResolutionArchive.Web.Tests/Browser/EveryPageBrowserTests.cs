@@ -8,7 +8,8 @@ namespace ResolutionArchive.Web.Tests.Browser;
 /// "Must show"), over <see cref="VotingBrowserFixture"/>'s archive (the seeds, a series with a switch, records of a vote
 /// alone). Each page: no sideways scrolling of the page (<c>scrollWidth ≤ innerWidth</c>: WCAG 2.2 1.4.10 reflow at 320
 /// CSS px; wide tables and drawings scroll in their own named regions), every SVG text at least 12 CSS px as drawn,
-/// axe-core 0 violations; a resolution page shows its vote summary within the first screen. Each is saved as a
+/// axe-core 0 violations; a resolution page shows its vote summary within the first screen; on a phone each record's
+/// title in a list of records has a line of its own the width of the page. Each is saved as a
 /// screenshot in tests/artifacts (<c>page-NAME-WIDTH.png</c>; looked at: the closing note of issue 17).
 /// </summary>
 public sealed class EveryPageBrowserTests(VotingBrowserFixture fixture, ITestOutputHelper output) : IClassFixture<VotingBrowserFixture>
@@ -85,6 +86,19 @@ public sealed class EveryPageBrowserTests(VotingBrowserFixture fixture, ITestOut
             // on a phone the two texts are stacked, each the width of the page (side by side: about six characters a line)
             var cell = await page.EvaluateAsync<double>("document.querySelector('table.paragraph-compare td').getBoundingClientRect().width");
             cell.Should().BeGreaterThan(innerWidth * 0.75);
+        }
+
+        if (width < 500)
+        {
+            // a list of records (home, session, a country's votes and sponsorships) is one block per record on a phone:
+            // each title has a line of its own, the width of the page, not a column scrolled out of sight to the right
+            var titles = await page.EvaluateAsync<double[][]>("Array.from(document.querySelectorAll('table.resolutions.list td.title')).map(td => { const r = td.getBoundingClientRect(); return [r.left, r.right, r.width]; })");
+            titles.Where(t => !(t[0] >= 0 && t[1] <= innerWidth && t[2] > innerWidth * 0.75))
+                .Select(t => $"{t[0]:0}–{t[1]:0} px").Should().BeEmpty("a record's title is read whole on a phone");
+            if (name is "home" or "session" or "country")
+            {
+                titles.Should().NotBeEmpty();
+            }
         }
 
         var (passes, violations) = await AccessibilityTests.RunAxeAsync(page);

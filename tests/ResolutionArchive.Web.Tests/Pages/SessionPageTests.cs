@@ -79,6 +79,8 @@ public sealed class SessionPageTests(SampleArchive archive) : IClassFixture<Samp
         hrc46.QuerySelector("h1")!.TextContent.Should().Be("人权理事会第 46 届会议");
         Links(hrc46, "#adopted").Should().Equal(("A/HRC/RES/46/13", "/resolutions/A/HRC/RES/46/13"));
         hrc46.QuerySelector("#adopted td.tally")!.TextContent.Should().Be("26/15/6");
+        hrc46.QuerySelector("#adopted")!.ClassList.Should().Contain("list", "on a phone the resolutions are one block each (site.css)");
+        hrc46.QuerySelectorAll("#adopted tbody tr").Should().OnlyContain(tr => tr.QuerySelector("td.title") != null);
         hrc43.QuerySelector("#adopted").Should().BeNull();
         var draft = Links(hrc43, "#drafts").Should().ContainSingle().Subject;
         draft.Text.Should().Be("决议草案 · 第 43 届会议");
