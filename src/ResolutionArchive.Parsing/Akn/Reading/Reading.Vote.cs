@@ -62,19 +62,33 @@ public static partial class AknResolutionReader
             a.Mode == b.Mode && a.YesCount == b.YesCount && a.NoCount == b.NoCount && a.AbstainCount == b.AbstainCount
             && a.Yes.SequenceEqual(b.Yes) && a.No.SequenceEqual(b.No) && a.Abstain.SequenceEqual(b.Abstain);
 
-        private CommitteeReport? CommitteeReport(XElement? cover, XElement? recommended)
+        /// <summary>
+        /// §7.7 the cover's statement of where a General Assembly resolution came from: its <c>docProponent</c> (the
+        /// element), the statement's plain text (<c>[根据第三委员会的报告 (A/76/462/Add.2, 第 114 段) 通过]</c>,
+        /// <c>[未经发交主要委员会而通过 (A/75/L.8 和 Add.1)]</c>) and the text of its <c>inline name="originating
+        /// document"</c> (empty when there is none). Read once, for the committee report and for the draft symbol.
+        /// </summary>
+        private sealed record CoverOrigin(XElement Proponent, string Text, string Document)
         {
-            var proponent = cover?.Descendants(Akn + "docProponent").FirstOrDefault();
-            if (proponent is null)
+            /// <summary>True for a resolution adopted without reference to a Main Committee (未经发交主要委员会): its
+            /// originating document is the plenary draft, not a report.</summary>
+            public bool WithoutReference => Text.Contains("未经发交主要委员会", StringComparison.Ordinal);
+
+            /// <summary>The cover's origin statement, or null when the cover has no <c>docProponent</c>.</summary>
+            public static CoverOrigin? Of(XElement? cover) =>
+                cover?.Descendants(Akn + "docProponent").FirstOrDefault() is { } proponent
+                    ? new CoverOrigin(proponent, AknText.Plain(proponent), AknText.Plain(proponent.Descendants(Akn + "inline").FirstOrDefault(i => Attr(i, "name") == "originating document")))
+                    : null;
+        }
+
+        private CommitteeReport? CommitteeReport(CoverOrigin? cover, XElement? recommended)
+        {
+            if (cover is null || cover.WithoutReference)
             {
                 return null;
             }
 
-            var text = AknText.Plain(proponent);
-            if (text.Contains("未经发交主要委员会", StringComparison.Ordinal))
-            {
-                return null;
-            }
+            var (proponent, text, origin) = (cover.Proponent, cover.Text, cover.Document);
 
             string? committee = null;
             var start = text.IndexOf("根据", StringComparison.Ordinal);
@@ -97,7 +111,6 @@ public static partial class AknResolutionReader
                 committee = committee.Length == 0 ? null : committee;
             }
 
-            var origin = AknText.Plain(proponent.Descendants(Akn + "inline").FirstOrDefault(i => Attr(i, "name") == "originating document"));
             var match = OriginatingDocument().Match(origin);
             string? symbol = match.Success ? match.Groups["s"].Value : origin.Length > 0 && origin.StartsWith("A/", StringComparison.Ordinal) ? origin.Split('，', ',')[0].Trim() : null;
             int? paragraph = match.Success ? int.Parse(match.Groups["p"].Value, CultureInfo.InvariantCulture) : null;

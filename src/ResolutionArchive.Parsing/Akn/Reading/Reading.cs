@@ -49,9 +49,10 @@ public static partial class AknResolutionReader
             var adoptionDate = AdoptionDateOf(top, meta, work, components);
             var steps = meta.Element(Akn + "workflow")?.Elements(Akn + "step").ToList() ?? [];
             var meeting = MeetingOf(root, top, steps, components);
-            var report = CommitteeReport(cover, steps.FirstOrDefault(x => Attr(x, "outcome") == "recommendedForAdoption"));
+            var origin = CoverOrigin.Of(cover);
+            var report = CommitteeReport(origin, steps.FirstOrDefault(x => Attr(x, "outcome") == "recommendedForAdoption"));
             var sponsors = Sponsors(steps);
-            var draftSymbol = DraftSymbolOf(steps, cover);
+            var draftSymbol = DraftSymbolOf(steps, origin);
 
             // §7.8 vote
             var voting = VotingOf(meta) ?? components.OfType<XElement>().Select(c => VotingOf(c.Element(Akn + "meta"))).FirstOrDefault(v => v is not null);
@@ -180,7 +181,7 @@ public static partial class AknResolutionReader
         /// (<c>A/C.3/76/L.37</c>), else, for a resolution adopted without reference to a Main Committee, the cover's
         /// originating document (<c>[未经发交主要委员会而通过 (A/75/L.8 和 Add.1)]</c> → <c>A/75/L.8</c>); null otherwise.
         /// </summary>
-        private static string? DraftSymbolOf(IEnumerable<XElement> steps, XElement? cover)
+        private static string? DraftSymbolOf(IEnumerable<XElement> steps, CoverOrigin? origin)
         {
             foreach (var step in steps.Where(s => Attr(s, "outcome") == "draftResolution"))
             {
@@ -190,10 +191,7 @@ public static partial class AknResolutionReader
                 }
             }
 
-            var proponent = cover?.Descendants(Akn + "docProponent").FirstOrDefault();
-            return proponent is not null && AknText.Plain(proponent).Contains("未经发交主要委员会", StringComparison.Ordinal)
-                ? Parsers.Patterns.FirstDraftSymbol(AknText.Plain(proponent.Descendants(Akn + "inline").FirstOrDefault(i => Attr(i, "name") == "originating document")))
-                : null;
+            return origin is { WithoutReference: true } ? Parsers.Patterns.FirstDraftSymbol(origin.Document) : null;
         }
 
         private ParseResult Fail() => new(null, diagnostics.OrderBy(d => d.Line).ToList());
