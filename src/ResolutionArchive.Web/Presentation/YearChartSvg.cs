@@ -30,8 +30,9 @@ internal sealed record YearChartSvg
 
     /// <summary>
     /// Every how many years a column is labelled: 1 when each year has <see cref="LabelRoom"/>, else the least of 2, 5,
-    /// 10, 20, 50 that gives it (a state's whole history since 1946 is some 77 columns of 8 units), so that labels never
-    /// overlap; the labelled years are those divisible by it.
+    /// 10, 20, 50 that gives it (a state's whole history since 1946 is some 77 columns of 8 units); the labelled years are
+    /// those divisible by it that lie at least <see cref="LabelRoom"/> after the last labelled one (a gap of years
+    /// without votes can make two of them neighbouring columns), so that labels never overlap.
     /// </summary>
     public int LabelStep { get; }
 
@@ -86,6 +87,7 @@ internal sealed record YearChartSvg
         var barWidth = Math.Min(48, slot * 0.7);
         var labelStep = new[] { 1, 2, 5, 10, 20, 50 }.FirstOrDefault(step => step * slot >= LabelRoom, 100);
         var columns = new List<Column>();
+        double? lastLabel = null;
         for (var i = 0; i < years.Count; i++)
         {
             var (year, counts) = years[i];
@@ -98,7 +100,12 @@ internal sealed record YearChartSvg
                 parts.Add(new Part(vote, count, y, h));
             }
 
-            columns.Add(new Column(year, Left + i * slot + (slot - barWidth) / 2, barWidth, counts.Sum(c => c.Count), parts, year % labelStep == 0));
+            // a column is a year with votes, not a calendar year: with a gap (a state not listed for years, as South Africa
+            // 1974–1993 in the Assembly) two years divisible by the step can be neighbours, so a label also needs its room
+            var x = Left + i * slot + (slot - barWidth) / 2;
+            var labelled = year % labelStep == 0 && (lastLabel is not { } last || x - last >= LabelRoom);
+            lastLabel = labelled ? x : lastLabel;
+            columns.Add(new Column(year, x, barWidth, counts.Sum(c => c.Count), parts, labelled));
         }
 
         return new YearChartSvg(columns, max, labelStep);
